@@ -1,0 +1,58 @@
+"""The composition root both primary adapters share: discovery, rules and rendering wired together.
+
+The MkDocs plugin and the CLI import from here only, so they stay thin and never reach into the
+outbound adapters (griffe discovery, Graphviz rendering) themselves.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+
+from domain_atlas.discovery.loader import FileCache, MissingPackageError, load_service
+from domain_atlas.model import Service, ServiceSpec
+from domain_atlas.rendering.graphviz import Engine, LayoutError, find_engine
+from domain_atlas.rendering.pages import PageRenderer, RenderedSite
+from domain_atlas.rendering.sitemap import Sitemap
+from domain_atlas.rules.imports import check_imports
+
+__all__ = [
+    "FileCache",
+    "LayoutError",
+    "MissingPackageError",
+    "RenderedSite",
+    "Sitemap",
+    "analyse",
+    "analyse_service",
+    "render_site",
+]
+
+
+def analyse_service(
+    spec: ServiceSpec, cache: FileCache | None = None, adr_links: Mapping[str, str] | None = None
+) -> Service:
+    """Read one service statically and check the rules on it."""
+    service = load_service(spec, cache)
+    violations = check_imports(service, spec.scheme, adr_links)
+    return dataclasses.replace(service, violations=tuple(sorted(violations)))
+
+
+def analyse(
+    specs: Sequence[ServiceSpec], cache: FileCache | None = None, adr_links: Mapping[str, str] | None = None
+) -> list[Service]:
+    return [analyse_service(spec, cache, adr_links) for spec in specs]
+
+
+def render_site(
+    services: Sequence[Service], sitemap: Sitemap, engine: str | None, layout_timeout: float
+) -> RenderedSite:
+    """The Markdown pages and laid-out diagrams of the Architecture section."""
+    found: Engine | None
+    problems: list[str] = []
+    try:
+        found = find_engine(engine)
+    except LayoutError as error:
+        found, problems = None, [str(error)]
+    site = PageRenderer(sitemap, found, layout_timeout).render(services)
+    site.layout_errors[:0] = problems
+    return site

@@ -1,0 +1,171 @@
+"""The MkDocs plugin: a thin primary adapter that analyses services and adds the Architecture section."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from domain_atlas.adapters.composition import (
+    FileCache,
+    MissingPackageError,
+    RenderedSite,
+    Sitemap,
+    analyse,
+    render_site,
+)
+from domain_atlas.adapters.settings import SettingsError, service_specs
+from domain_atlas.model import Level, Service, ServiceSpec
+
+log = get_plugin_logger(__name__)
+
+ASSETS = ("domain-atlas.css", "domain-atlas.js")
+ASSET_FOLDER = "assets/domain-atlas"
+
+
+class _StrictConfig(base.Config):
+    """Unknown options are errors naming the valid ones, not warnings a team never reads."""
+
+    def validate(self) -> tuple[list[tuple[str, Exception]], list[tuple[str, str]]]:
+        failed, warnings = super().validate()
+        valid = ", ".join(sorted(self._schema_keys))
+        unknown = [(key, message) for key, message in warnings if "Unrecognised configuration name" in message]
+        for key, _ in unknown:
+            failed.append((key, c.ValidationError(f"unknown option {key!r}; valid options are: {valid}")))
+        return failed, [warning for warning in warnings if warning not in unknown]
+
+
+class DomainAtlasConfig(_StrictConfig):
+    services = c.ListOfItems(c.Type(dict), default=[])
+    output_dir = c.Type(str, default="architecture")
+    nav_title = c.Type(str, default="Architecture")
+    layers = c.Type(dict, default={})
+    adr_links = c.Type(dict, default={})
+    graphviz = c.Optional(c.Type(str))
+    layout_timeout = c.Type((int, float), default=20)
+
+
+class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
+    def __init__(self) -> None:
+        self.cache = FileCache()
+        self.specs: list[ServiceSpec] = []
+        self.services: list[Service] = []
+        self.site = RenderedSite()
+        self.sitemap = Sitemap("architecture")
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # Defining on_startup keeps this instance (and its file cache) alive across `mkdocs serve` rebuilds.
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        base_dir = Path(config.config_file_path or ".").resolve().parent
+        try:
+            self.specs = service_specs(self.config.services, base_dir, self.config.layers, where="services")
+        except SettingsError as error:
+            raise PluginError(f"domain-atlas: {error}") from error
+        self.sitemap = Sitemap(self.config.output_dir.strip("/"), bool(config.use_directory_urls))
+        for asset in ASSETS:
+            target = config.extra_css if asset.endswith(".css") else config.extra_javascript
+            path = f"{ASSET_FOLDER}/{asset}"
+            if path not in target:
+                target.append(path)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        try:
+            self.services = analyse(self.specs, self.cache, self.config.adr_links)
+        except MissingPackageError as error:
+            raise PluginError(f"domain-atlas: {error}") from error
+        for service in self.services:
+            for diagnostic in service.diagnostics:
+                report = log.warning if diagnostic.level is not Level.INFO else log.info
+                report("%s: %s", diagnostic.location(), diagnostic.message)
+        self.site = render_site(
+            self.services, self.sitemap, self.config.graphviz, float(self.config.layout_timeout)
+        )
+        for problem in self.site.layout_errors:
+            log.warning("diagram not drawn: %s", problem)
+        for path, markdown in sorted(self.site.pages.items()):
+            files.append(File.generated(config, path, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+        for asset in ASSETS:
+            content = resources.files("domain_atlas").joinpath("assets", asset).read_text(encoding="utf-8")
+            files.append(File.generated(config, f"{ASSET_FOLDER}/{asset}", content=content))
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        prefix = self.sitemap.base + "/"
+        if any(page.file.src_uri.startswith(prefix) for page in nav.pages):
+            return nav  # the user placed the pages (or the nav is automatic): leave it as written
+        section = Section(self.config.nav_title, [])
+        index = self._page(files, self.sitemap.index())
+        if index is not None:
+            section.children.append(index)
+        for service in self.services:
+            pages = [self._page(files, self.sitemap.overview(service))]
+            pages += [self._page(files, self.sitemap.context(service, ctx.name)) for ctx in service.contexts]
+            pages.append(self._page(files, self.sitemap.violations(service)))
+            child = Section(service.name, [page for page in pages if page is not None])
+            section.children.append(child)
+        _link_parents(section, None)
+        nav.items.append(section)
+        new_pages = [page for page in _pages_of(section)]
+        previous = nav.pages[-1] if nav.pages else None
+        for page in new_pages:
+            page.previous_page = previous
+            if previous is not None:
+                previous.next_page = page
+            previous = page
+        nav.pages.extend(new_pages)
+        return nav
+
+    def _page(self, files: Files, path: str) -> Page | None:
+        file = files.get_file_from_path(path)
+        if file is None or not isinstance(file.page, Page):
+            return None
+        title = self.site.titles.get(path)
+        if title:
+            file.page.title = title
+        return file.page
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if not page.file.src_uri.startswith(self.sitemap.base + "/"):
+            return html
+        for diagram in self.site.diagrams.values():
+            placeholder = diagram.placeholder()
+            if placeholder in html:
+                html = html.replace(f"<p>{placeholder}</p>", diagram.html()).replace(placeholder, diagram.html())
+        return html
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        for root in sorted({root for spec in self.specs for root in spec.source_roots}):
+            server.watch(str(root))
+        return server
+
+
+def _link_parents(section: Section, parent: Section | None) -> None:
+    section.parent = parent
+    for child in section.children:
+        if isinstance(child, Section):
+            _link_parents(child, section)
+        else:
+            child.parent = section
+
+
+def _pages_of(section: Section) -> list[Page]:
+    found: list[Page] = []
+    for child in section.children:
+        if isinstance(child, Section):
+            found.extend(_pages_of(child))
+        elif isinstance(child, Page):
+            found.append(child)
+    return found

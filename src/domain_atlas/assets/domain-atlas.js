@@ -1,0 +1,1 @@
+/* Domain Atlas: interactive diagrams (progressive enhancement of the build-time SVG). */

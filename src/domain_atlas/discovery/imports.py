@@ -1,0 +1,135 @@
+"""Import statements of one module, read from its syntax tree, and their resolution to module names.
+
+griffe's `Module.imports` keeps one branch of try/except and skips imports inside functions, and an
+architecture check must see both, so the statements are read from the tree directly.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Collection
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RawImport:
+    """An import as written: `from {module} import {names}` with `level` leading dots, or `import {module}`."""
+
+    module: str
+    names: tuple[str, ...]
+    level: int
+    line: int
+    type_checking: bool
+    in_function: bool
+    is_from: bool
+
+
+def _is_type_checking_test(test: ast.expr) -> bool:
+    if isinstance(test, ast.Name):
+        return test.id == "TYPE_CHECKING"
+    if isinstance(test, ast.Attribute):
+        return test.attr == "TYPE_CHECKING"
+    return False
+
+
+class _ImportCollector(ast.NodeVisitor):
+    def __init__(self) -> None:
+        self.found: list[RawImport] = []
+        self._function_depth = 0
+        self._type_checking_depth = 0
+
+    def _visit_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> None:
+        self._function_depth += 1
+        self.generic_visit(node)
+        self._function_depth -= 1
+
+    visit_FunctionDef = _visit_function
+    visit_AsyncFunctionDef = _visit_function
+    visit_Lambda = _visit_function
+
+    def visit_If(self, node: ast.If) -> None:
+        if _is_type_checking_test(node.test):
+            self._type_checking_depth += 1
+            for statement in node.body:
+                self.visit(statement)
+            self._type_checking_depth -= 1
+            for statement in node.orelse:
+                self.visit(statement)
+        else:
+            self.generic_visit(node)
+
+    def visit_Import(self, node: ast.Import) -> None:
+        for alias in node.names:
+            self.found.append(self._raw(alias.name, (), 0, node.lineno, is_from=False))
+
+    def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
+        names = tuple(alias.name for alias in node.names)
+        self.found.append(self._raw(node.module or "", names, node.level or 0, node.lineno, is_from=True))
+
+    def _raw(self, module: str, names: tuple[str, ...], level: int, line: int, *, is_from: bool) -> RawImport:
+        return RawImport(
+            module=module,
+            names=names,
+            level=level,
+            line=line,
+            type_checking=self._type_checking_depth > 0,
+            in_function=self._function_depth > 0,
+            is_from=is_from,
+        )
+
+
+def collect_imports(tree: ast.Module) -> tuple[RawImport, ...]:
+    collector = _ImportCollector()
+    collector.visit(tree)
+    return tuple(collector.found)
+
+
+class RelativeImportError(ValueError):
+    """A relative import that climbs above the top-level package."""
+
+
+def absolute_module(raw: RawImport, importer: str, importer_is_package: bool) -> str:
+    """The absolute dotted name a (possibly relative) import refers to."""
+    if raw.level == 0:
+        return raw.module
+    package = importer.split(".") if importer_is_package else importer.split(".")[:-1]
+    climb = raw.level - 1
+    if climb >= len(package):
+        dots = "." * raw.level
+        raise RelativeImportError(
+            f"relative import 'from {dots}{raw.module} import ...' climbs above the top-level package "
+            f"{importer.split('.')[0]!r}"
+        )
+    base = package[: len(package) - climb]
+    return ".".join([*base, raw.module] if raw.module else base)
+
+
+def resolve_targets(absolute: str, raw: RawImport, known_modules: Collection[str]) -> list[tuple[str, bool]]:
+    """(target module, is external) pairs for one import statement.
+
+    `from a.b import c` targets module `a.b.c` when that is a module of the service, else `a.b`.
+    A module of the service that does not exist is resolved to its nearest existing parent package.
+    """
+    targets: list[str] = []
+    if raw.is_from:
+        submodules = [f"{absolute}.{name}" for name in raw.names if f"{absolute}.{name}" in known_modules]
+        targets.extend(submodules)
+        if len(submodules) < len(raw.names) or not submodules:
+            targets.append(absolute)
+    else:
+        targets.append(absolute)
+    resolved: list[tuple[str, bool]] = []
+    for target in dict.fromkeys(targets):
+        internal = _nearest_known(target, known_modules)
+        resolved.append((internal, False) if internal else (target, True))
+    return resolved
+
+
+def _nearest_known(name: str, known_modules: Collection[str]) -> str | None:
+    parts = name.split(".")
+    while parts:
+        candidate = ".".join(parts)
+        if candidate in known_modules:
+            return candidate
+        parts.pop()
+    return None

@@ -1,0 +1,243 @@
+"""Reading a service from its source roots into the model, one cached file at a time."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from domain_atlas.discovery.contexts import context_of, detect_contexts, layer_of
+from domain_atlas.discovery.imports import (
+    RawImport,
+    RelativeImportError,
+    absolute_module,
+    collect_imports,
+    resolve_targets,
+)
+from domain_atlas.discovery.source_files import (
+    MAX_FILE_BYTES,
+    MissingPackageError,
+    SourceFile,
+    display_path,
+    find_packages,
+    package_files,
+    read_source,
+)
+from domain_atlas.discovery.symbols import SymbolFacts, read_symbols
+from domain_atlas.discovery.syntax import ParseOutcome, parse_source
+from domain_atlas.model import (
+    Context,
+    Diagnostic,
+    ImportEdge,
+    LayerScheme,
+    Level,
+    Service,
+    ServiceSpec,
+    SourceModule,
+)
+
+__all__ = ["FileCache", "MissingPackageError", "ModuleFacts", "load_service", "slugify"]
+
+
+@dataclass(frozen=True)
+class ModuleFacts:
+    """Everything read from one file; cached by the file's content digest."""
+
+    digest: str
+    outcome: ParseOutcome
+    imports: tuple[RawImport, ...]
+    symbols: SymbolFacts | None
+    diagnostics: tuple[Diagnostic, ...]
+    lines: int
+
+
+class FileCache:
+    """Facts per (path, content digest): a `mkdocs serve` rebuild re-reads only the files that changed."""
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[str, str], ModuleFacts] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: tuple[str, str]) -> ModuleFacts | None:
+        found = self._entries.get(key)
+        if found is not None:
+            self.hits += 1
+        return found
+
+    def put(self, key: tuple[str, str], facts: ModuleFacts) -> None:
+        self.misses += 1
+        self._entries[key] = facts
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "service"
+
+
+def _read_module(file: SourceFile, raw: bytes) -> ModuleFacts:
+    source = read_source(raw, file.display_path)
+    diagnostics = list(source.diagnostics)
+    text = source.text
+    if len(raw) > MAX_FILE_BYTES:
+        imports = collect_imports(parse_source(text, file.display_path, imports_only=True).tree)
+        return ModuleFacts(source.digest, ParseOutcome.IMPORTS_ONLY, imports, None, tuple(diagnostics), 0)
+    parsed = parse_source(text, file.display_path)
+    if parsed.outcome is ParseOutcome.DOWNLEVELLED:
+        diagnostics.append(
+            Diagnostic(
+                file.display_path,
+                parsed.error_line,
+                Level.INFO,
+                "uses syntax newer than this Python (e.g. PEP 695 type parameters); "
+                "analysed with the type parameters set aside",
+            )
+        )
+    elif parsed.outcome is ParseOutcome.IMPORTS_ONLY:
+        diagnostics.append(
+            Diagnostic(
+                file.display_path,
+                parsed.error_line,
+                Level.WARNING,
+                f"cannot be parsed ({parsed.error_message}); only its import statements were read",
+            )
+        )
+    symbols = None
+    if parsed.outcome is not ParseOutcome.IMPORTS_ONLY:
+        symbols = read_symbols(file.module, file.path, parsed.text)
+    return ModuleFacts(
+        digest=source.digest,
+        outcome=parsed.outcome,
+        imports=collect_imports(parsed.tree),
+        symbols=symbols,
+        diagnostics=tuple(diagnostics),
+        lines=text.count("\n") + 1,
+    )
+
+
+def _facts(file: SourceFile, cache: FileCache | None) -> ModuleFacts:
+    if file.path.is_dir():  # a namespace package: no file of its own
+        return ModuleFacts("", ParseOutcome.PARSED, (), None, (), 0)
+    raw = file.path.read_bytes()
+    if cache is None:
+        return _read_module(file, raw)
+    key = (str(file.path), hashlib.sha256(raw).hexdigest())
+    found = cache.get(key)
+    if found is None:
+        found = _read_module(file, raw)
+        cache.put(key, found)
+    return found
+
+
+def _discover_files(spec: ServiceSpec) -> tuple[list[str], list[SourceFile]]:
+    packages = list(spec.packages)
+    files: dict[str, SourceFile] = {}
+    if not spec.source_roots:
+        raise MissingPackageError(f"service {spec.name!r}: no source root configured")
+    for root in spec.source_roots:
+        if not root.is_dir():
+            raise MissingPackageError(f"service {spec.name!r}: source root {root} does not exist")
+    if not packages:
+        for root in spec.source_roots:
+            packages.extend(find_packages(root))
+        if not packages:
+            roots = ", ".join(str(root) for root in spec.source_roots)
+            raise MissingPackageError(f"service {spec.name!r}: no Python package found under {roots}")
+    for package in packages:
+        errors = []
+        for root in spec.source_roots:
+            try:
+                for file in package_files(root, package, spec.base):
+                    files.setdefault(file.module, file)
+                break
+            except MissingPackageError as error:
+                errors.append(str(error))
+        else:
+            raise MissingPackageError(f"service {spec.name!r}: " + "; ".join(errors))
+    return sorted(dict.fromkeys(packages)), [files[name] for name in sorted(files)]
+
+
+def load_service(spec: ServiceSpec, cache: FileCache | None = None) -> Service:
+    """Read a service statically: its files are parsed, never imported or run."""
+    packages, files = _discover_files(spec)
+    facts = {file.module: _facts(file, cache) for file in files}
+    known = set(facts)
+    specs = detect_contexts(packages, sorted(known), spec.scheme, spec.contexts)
+
+    diagnostics: list[Diagnostic] = []
+    modules: list[SourceModule] = []
+    edges: set[ImportEdge] = set()
+    for file in files:
+        module_facts = facts[file.module]
+        diagnostics.extend(module_facts.diagnostics)
+        context = context_of(file.module, specs)
+        top = next(p for p in packages if file.module == p or file.module.startswith(p + "."))
+        modules.append(
+            SourceModule(
+                name=file.module,
+                file=file.display_path,
+                is_package=file.is_package,
+                context=context.name if context else None,
+                layer=layer_of(file.module, context, spec.scheme, top),
+                docstring=module_facts.symbols.docstring if module_facts.symbols else "",
+                lines=module_facts.lines,
+            )
+        )
+        for raw in module_facts.imports:
+            try:
+                absolute = absolute_module(raw, file.module, file.is_package)
+            except RelativeImportError as error:
+                diagnostics.append(Diagnostic(file.display_path, raw.line, Level.WARNING, str(error)))
+                continue
+            for target, external in resolve_targets(absolute, raw, known):
+                if target == file.module:
+                    continue  # `from . import x` inside a package's own __init__
+                edges.add(
+                    ImportEdge(
+                        source=file.module,
+                        target=target,
+                        line=raw.line,
+                        file=file.display_path,
+                        external=external,
+                        type_checking=raw.type_checking,
+                        in_function=raw.in_function,
+                    )
+                )
+
+    descriptions = {module.name: module.docstring for module in modules}
+    contexts = tuple(
+        Context(
+            name=context.name,
+            package=context.package,
+            shared_kernel=context.shared_kernel,
+            description=descriptions.get(context.package, ""),
+            declared=context.declared,
+        )
+        for context in specs
+    )
+    return Service(
+        name=spec.name,
+        slug=slugify(spec.name),
+        packages=tuple(packages),
+        source_roots=tuple(_display(root, spec.base) for root in spec.source_roots),
+        contexts=tuple(sorted(contexts)),
+        modules=tuple(sorted(modules)),
+        imports=tuple(sorted(edges)),
+        diagnostics=tuple(sorted(set(diagnostics))),
+        layer_order=spec.scheme.order(),
+    )
+
+
+def _display(path: Path, base: Path) -> str:
+    return display_path(path, base)
+
+
+def facts_by_module(spec: ServiceSpec, cache: FileCache) -> dict[str, ModuleFacts]:
+    """The cached per-file facts of a service (for the catalogue, which needs classes and functions)."""
+    _, files = _discover_files(spec)
+    return {file.module: _facts(file, cache) for file in files}
+
+
+def source_paths(specs: Sequence[ServiceSpec]) -> list[Path]:
+    return sorted({root.resolve() for spec in specs for root in spec.source_roots})

@@ -1,0 +1,128 @@
+"""Parsing source that may use syntax newer than the running Python, recovering what can be recovered.
+
+Python 3.11 cannot parse PEP 695 type parameters (``class Box[T]:``, ``type Alias = ...``) or PEP 701
+f-strings. Services written for 3.12+ use them, so a parse failure is not the end: type parameter lists
+are blanked out (keeping every line where it was) and the file is parsed again; if that still fails,
+the import statements are read line by line so the module keeps its place in the dependency graph.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class ParseOutcome(StrEnum):
+    PARSED = "parsed"
+    DOWNLEVELLED = "downlevelled"  # parsed after removing syntax newer than this Python
+    IMPORTS_ONLY = "imports_only"  # only the import statements could be read
+
+
+@dataclass(frozen=True)
+class ParsedSource:
+    tree: ast.Module
+    outcome: ParseOutcome
+    text: str  # the text `tree` was parsed from (downlevelled text when outcome says so)
+    error_line: int = 0
+    error_message: str = ""
+
+
+_GENERIC_HEADER = re.compile(r"^[ \t]*(?:async[ \t]+)?(?:class|def)[ \t]+\w+[ \t]*\[", re.MULTILINE)
+_TYPE_ALIAS = re.compile(r"^([ \t]*)type[ \t]+(\w+)[ \t]*(\[)?", re.MULTILINE)
+
+
+def parse_source(text: str, filename: str, *, imports_only: bool = False) -> ParsedSource:
+    if imports_only:
+        return ParsedSource(_import_statements(text), ParseOutcome.IMPORTS_ONLY, text)
+    try:
+        return ParsedSource(ast.parse(text, filename=filename), ParseOutcome.PARSED, text)
+    except (SyntaxError, ValueError) as error:
+        line = getattr(error, "lineno", None) or 1
+        message = getattr(error, "msg", None) or str(error)
+    downlevelled = _remove_type_parameters(text)
+    if downlevelled != text:
+        try:
+            tree = ast.parse(downlevelled, filename=filename)
+            return ParsedSource(tree, ParseOutcome.DOWNLEVELLED, downlevelled, line, message)
+        except (SyntaxError, ValueError):
+            pass
+    return ParsedSource(_import_statements(text), ParseOutcome.IMPORTS_ONLY, text, line, message)
+
+
+def _closing_bracket(text: str, opening: int) -> int | None:
+    depth = 0
+    for index in range(opening, len(text)):
+        char = text[index]
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                return index
+    return None
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    """Replace text[start:end] with spaces, keeping newlines so line numbers stay true."""
+    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+
+
+def _remove_type_parameters(text: str) -> str:
+    for match in reversed(list(_GENERIC_HEADER.finditer(text))):
+        closing = _closing_bracket(text, match.end() - 1)
+        if closing is not None and "\n" not in text[match.end() - 1 : closing]:
+            text = _blank(text, match.end() - 1, closing + 1)
+    for match in reversed(list(_TYPE_ALIAS.finditer(text))):
+        end = match.end()
+        if match.group(3):
+            closing = _closing_bracket(text, end - 1)
+            if closing is None:
+                continue
+            end = closing + 1
+        rest = text[end:].lstrip(" \t")
+        if rest.startswith("="):
+            # `type Alias[T] = X` becomes `Alias         = X`, columns and lines unchanged.
+            keyword = match.start() + len(match.group(1))
+            replacement = match.group(2).ljust(end - keyword)
+            text = text[:keyword] + replacement + text[end:]
+    return text
+
+
+_IMPORT_START = re.compile(r"^([ \t]*)(import[ \t]+|from[ \t]+[.\w]+[ \t]+import\b)")
+
+
+def _import_statements(text: str) -> ast.Module:
+    """An AST holding only the file's import statements, each at its true line number."""
+    body: list[ast.stmt] = []
+    lines = text.splitlines()
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        match = _IMPORT_START.match(line)
+        if not match:
+            index += 1
+            continue
+        statement = line.strip()
+        start = index
+        if "(" in statement and ")" not in statement:
+            while index + 1 < len(lines) and ")" not in lines[index]:
+                index += 1
+                statement += " " + lines[index].strip()
+        while statement.endswith("\\") and index + 1 < len(lines):
+            index += 1
+            statement = statement[:-1] + " " + lines[index].strip()
+        statement = statement.split("#", 1)[0].split(";", 1)[0]
+        try:
+            parsed = ast.parse(statement)
+        except SyntaxError:
+            index += 1
+            continue
+        for node in parsed.body:
+            ast.increment_lineno(node, start)
+            # Indentation is all we know about nesting here.
+            node.col_offset = len(match.group(1))
+            body.append(node)
+        index += 1
+    return ast.Module(body=body, type_ignores=[])

@@ -1,0 +1,30 @@
+"""The pure architecture model at the centre of Domain Atlas (no griffe, MkDocs or Graphviz here)."""
+
+from domain_atlas.model.architecture import (
+    Context,
+    Diagnostic,
+    Element,
+    ImportEdge,
+    Level,
+    Relation,
+    Service,
+    SourceModule,
+    Violation,
+)
+from domain_atlas.model.layers import LayerScheme
+from domain_atlas.model.spec import ContextSpec, ServiceSpec
+
+__all__ = [
+    "Context",
+    "ContextSpec",
+    "Diagnostic",
+    "Element",
+    "ImportEdge",
+    "LayerScheme",
+    "Level",
+    "Relation",
+    "Service",
+    "ServiceSpec",
+    "SourceModule",
+    "Violation",
+]

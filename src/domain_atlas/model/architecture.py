@@ -1,0 +1,153 @@
+"""The architecture model: what a service is made of, as plain frozen values.
+
+Nothing here knows about griffe, MkDocs or Graphviz. Discovery builds these values, rules read them,
+rendering draws them, and the export writes them out unchanged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Level(StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """A problem with the input that did not stop the analysis (a file that does not parse, say)."""
+
+    file: str
+    line: int
+    level: Level
+    message: str
+
+    def location(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+
+@dataclass(frozen=True, order=True)
+class ImportEdge:
+    """One import statement from a module of the service to another module (of the service or outside it)."""
+
+    source: str
+    target: str
+    line: int
+    file: str
+    external: bool = False
+    type_checking: bool = False
+    in_function: bool = False
+
+
+@dataclass(frozen=True, order=True)
+class SourceModule:
+    name: str
+    file: str
+    is_package: bool
+    context: str | None
+    layer: str | None
+    docstring: str = ""
+    lines: int = 0
+
+
+@dataclass(frozen=True, order=True)
+class Context:
+    """A bounded context: a package with its own layers, or a shared kernel used by all contexts."""
+
+    name: str
+    package: str
+    shared_kernel: bool = False
+    description: str = ""
+    declared: bool = False
+
+
+@dataclass(frozen=True, order=True)
+class Element:
+    """A building block (aggregate, event, port...) with the evidence that made it one."""
+
+    path: str
+    kinds: tuple[str, ...]
+    context: str | None
+    layer: str | None
+    file: str
+    line: int
+    evidence: tuple[str, ...] = ()
+    test: bool = False
+    docstring: str = ""
+
+
+@dataclass(frozen=True, order=True)
+class Relation:
+    kind: str
+    source: str
+    target: str
+    via: str = ""
+    file: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True, order=True)
+class Violation:
+    """A broken architecture rule at an exact place in the source."""
+
+    rule: str
+    source: str
+    target: str
+    file: str
+    line: int
+    severity: str = "error"
+    message: str = ""
+    hint: str = ""
+    adr: str = ""
+    type_only: bool = False
+
+    def location(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Service:
+    """Everything known about one analysed service. All tuples are sorted, so equal input gives equal values."""
+
+    name: str
+    slug: str
+    packages: tuple[str, ...]
+    source_roots: tuple[str, ...]
+    contexts: tuple[Context, ...]
+    modules: tuple[SourceModule, ...]
+    imports: tuple[ImportEdge, ...]
+    diagnostics: tuple[Diagnostic, ...] = ()
+    elements: tuple[Element, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    violations: tuple[Violation, ...] = ()
+    layer_order: tuple[str, ...] = field(default=())
+
+    def module(self, name: str) -> SourceModule | None:
+        return self._modules_by_name().get(name)
+
+    def _modules_by_name(self) -> dict[str, SourceModule]:
+        return {module.name: module for module in self.modules}
+
+    def context(self, name: str) -> Context | None:
+        return next((context for context in self.contexts if context.name == name), None)
+
+    def modules_of(self, context: str) -> tuple[SourceModule, ...]:
+        return tuple(module for module in self.modules if module.context == context)
+
+    def internal_imports(self) -> tuple[ImportEdge, ...]:
+        return tuple(edge for edge in self.imports if not edge.external)
+
+    def layers_of(self, context: str) -> dict[str, list[str]]:
+        """Layer name -> module names of one context, layers in dependency-rule order."""
+        found: dict[str, list[str]] = {}
+        for module in self.modules_of(context):
+            if module.layer is not None:
+                found.setdefault(module.layer, []).append(module.name)
+        rank = {layer: index for index, layer in enumerate(self.layer_order)}
+        return {
+            layer: sorted(found[layer])
+            for layer in sorted(found, key=lambda name: (rank.get(name, len(rank)), name))
+        }

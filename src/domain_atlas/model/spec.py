@@ -1,0 +1,28 @@
+"""What a user asks Domain Atlas to analyse: plain values, shared by both primary adapters and discovery."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from domain_atlas.model.layers import LayerScheme
+
+
+@dataclass(frozen=True)
+class ContextSpec:
+    """A bounded context found in, or declared for, a service."""
+
+    name: str
+    package: str
+    shared_kernel: bool = False
+    declared: bool = False
+
+
+@dataclass(frozen=True)
+class ServiceSpec:
+    name: str
+    source_roots: tuple[Path, ...]
+    packages: tuple[str, ...] = ()
+    contexts: tuple[ContextSpec, ...] = ()
+    scheme: LayerScheme = field(default_factory=LayerScheme.default)
+    base: Path = field(default_factory=Path.cwd)  # paths in output are relative to this

@@ -1,0 +1,233 @@
+"""What the context map and the layer dependency graphs show, as `Graph` values ready for DOT."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from domain_atlas.model import ImportEdge, Service, SourceModule, Violation
+from domain_atlas.rendering.dot import Cluster, Edge, Graph, Node, dom_id
+from domain_atlas.rules.imports import is_event_import
+
+LAYER_TITLES = {
+    "shared_kernel": "Shared kernel",
+    "domain": "Domain",
+    "ports": "Ports",
+    "application": "Application",
+    "read_model": "Read model",
+    "adapters": "Adapters",
+    "infrastructure": "Infrastructure",
+    "inbound_adapters": "Inbound adapters",
+    "composition_root": "Composition root",
+    "tests": "Tests",
+}
+UNLAYERED = "unlayered"
+MAX_TOOLTIP_LINES = 12
+
+
+def layer_title(layer: str) -> str:
+    return LAYER_TITLES.get(layer, layer.replace("_", " ").capitalize())
+
+
+def first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else ""
+
+
+def _violations_by_statement(service: Service) -> dict[tuple[str, str, int], list[Violation]]:
+    found: dict[tuple[str, str, int], list[Violation]] = defaultdict(list)
+    for violation in service.violations:
+        found[(violation.source, violation.target, violation.line)].append(violation)
+    return found
+
+
+def _tooltip(lines: Iterable[str]) -> str:
+    listed = list(lines)
+    if len(listed) > MAX_TOOLTIP_LINES:
+        listed = [*listed[:MAX_TOOLTIP_LINES], f"... and {len(listed) - MAX_TOOLTIP_LINES} more"]
+    return "\n".join(listed)
+
+
+def context_map(service: Service, context_url: Callable[[str], str]) -> Graph:
+    modules = {module.name: module for module in service.modules}
+    by_statement = _violations_by_statement(service)
+    counts: dict[str, int] = defaultdict(int)
+    for module in service.modules:
+        if module.context:
+            counts[module.context] += 1
+    nodes = []
+    for context in service.contexts:
+        classes = ["da-node", "da-context"] + (["da-shared-kernel"] if context.shared_kernel else [])
+        kind = "shared kernel" if context.shared_kernel else "bounded context"
+        nodes.append(
+            Node(
+                id=dom_id("ctx", context.name),
+                label=f"{context.name}\n{kind} · {counts[context.name]} modules",
+                classes=tuple(classes),
+                url=context_url(context.name),
+                tooltip=first_line(context.description) or f"{kind} {context.package}",
+                shape="component" if context.shared_kernel else "box",
+            )
+        )
+    pairs: dict[tuple[str, str], list[ImportEdge]] = defaultdict(list)
+    for edge in service.internal_imports():
+        source, target = modules[edge.source].context, modules[edge.target].context
+        if source and target and source != target:
+            pairs[(source, target)].append(edge)
+    edges = []
+    for (source, target), statements in sorted(pairs.items()):
+        broken = [v for e in statements for v in by_statement.get((e.source, e.target, e.line), ())]
+        events_only = all(is_event_import(e.target) for e in statements)
+        classes = ["da-edge", "da-imports"]
+        if events_only:
+            classes.append("da-event")
+        if broken:
+            classes.append("da-violation")
+        lines = [f"{len(statements)} import statement(s) from {source} to {target}"]
+        lines += [f"✗ {v.rule}: {v.location()}" for v in broken]
+        lines += [f"{e.file}:{e.line} imports {e.target}" for e in statements if not broken]
+        edges.append(
+            Edge(
+                id=dom_id("edge", source, target),
+                source=dom_id("ctx", source),
+                target=dom_id("ctx", target),
+                classes=tuple(classes),
+                label=f"{len(statements)} events" if events_only else str(len(statements)),
+                tooltip=_tooltip(lines),
+            )
+        )
+    return Graph(
+        id=dom_id("context-map", service.slug),
+        title=f"Context map of {service.name}",
+        nodes=tuple(nodes),
+        edges=tuple(edges),
+        rankdir="LR",
+    )
+
+
+def _module_label(module: SourceModule, package: str) -> str:
+    if module.name == package:
+        return module.name.split(".")[-1] + " (package)"
+    return module.name[len(package) + 1 :] if module.name.startswith(package + ".") else module.name
+
+
+def layer_graph(
+    service: Service,
+    context_name: str,
+    context_url: Callable[[str], str],
+    module_url: Callable[[SourceModule], str] | None = None,
+) -> Graph:
+    """Modules of one context inside layer clusters, outer layers first; foreign modules collapsed per context."""
+    context = service.context(context_name)
+    package = context.package if context else context_name
+    modules = {module.name: module for module in service.modules}
+    own = [module for module in service.modules_of(context_name)]
+    own_names = {module.name for module in own}
+    by_statement = _violations_by_statement(service)
+
+    layers = service.layers_of(context_name)
+    unlayered = sorted(module.name for module in own if module.layer is None and not module.is_package)
+    nodes: list[Node] = []
+    clusters: list[Cluster] = []
+    ordered_layers = [*layers.items()] + ([(UNLAYERED, unlayered)] if unlayered else [])
+    for layer, names in ordered_layers:
+        members = [modules[name] for name in names]
+        for module in members:
+            nodes.append(
+                Node(
+                    id=dom_id("mod", module.name),
+                    label=_module_label(module, package),
+                    classes=("da-node", "da-module", f"da-layer-{layer}"),
+                    url=module_url(module) if module_url else "",
+                    tooltip=f"{module.name}\n{first_line(module.docstring)}".strip(),
+                )
+            )
+        clusters.append(
+            Cluster(
+                id=dom_id("layer", context_name, layer),
+                label=layer_title(layer) if layer != UNLAYERED else "No layer",
+                nodes=tuple(dom_id("mod", module.name) for module in members),
+                classes=("da-cluster", "da-layer", f"da-layer-{layer}"),
+                tooltip=f"{layer_title(layer)} layer: {len(members)} modules",
+            )
+        )
+
+    pairs: dict[tuple[str, str], list[ImportEdge]] = defaultdict(list)
+    foreign_nodes: dict[str, Node] = {}
+    for edge in service.imports:
+        if edge.source not in own_names:
+            continue
+        statement_violations = by_statement.get((edge.source, edge.target, edge.line), [])
+        if edge.external:
+            if not statement_violations:
+                continue  # only external imports that break a rule are worth a node
+            target_id = dom_id("ext", edge.target.split(".")[0])
+            foreign_nodes.setdefault(
+                target_id,
+                Node(target_id, edge.target.split(".")[0], ("da-node", "da-external"), tooltip="third-party package"),
+            )
+        elif edge.target in own_names:
+            if modules[edge.target].is_package and modules[edge.target].layer is None:
+                continue  # re-export through a context's __init__; not a layer dependency
+            target_id = dom_id("mod", edge.target)
+        else:
+            other = modules[edge.target].context or "(outside contexts)"
+            target_id = dom_id("ctx", other)
+            foreign_nodes.setdefault(
+                target_id,
+                Node(
+                    target_id,
+                    f"context {other}",
+                    ("da-node", "da-foreign-context"),
+                    url=context_url(other) if modules[edge.target].context else "",
+                    tooltip=f"modules of context {other}",
+                    shape="folder",
+                ),
+            )
+        if modules[edge.source].is_package and modules[edge.source].layer is None:
+            continue
+        pairs[(dom_id("mod", edge.source), target_id)].append(edge)
+
+    edges: list[Edge] = []
+    for (source_id, target_id), statements in sorted(pairs.items()):
+        broken = [v for e in statements for v in by_statement.get((e.source, e.target, e.line), ())]
+        type_only = all(e.type_checking for e in statements)
+        classes = ["da-edge", "da-imports"]
+        if broken:
+            classes.append("da-violation")
+        if type_only:
+            classes.append("da-type-only")
+        lines = [f"✗ {v.rule}: {v.location()}" for v in broken] or [
+            f"{e.file}:{e.line}" + (" (TYPE_CHECKING)" if e.type_checking else "") for e in statements
+        ]
+        edges.append(
+            Edge(
+                id=dom_id("edge", source_id[3:], target_id[3:]),
+                source=source_id,
+                target=target_id,
+                classes=tuple(classes),
+                tooltip=_tooltip(lines),
+                # Upward (violating) edges must not pull layers out of their order.
+                constraint=not broken,
+            )
+        )
+    edges.extend(_layer_order_edges(clusters))
+    return Graph(
+        id=dom_id("layers", service.slug, context_name),
+        title=f"Layer dependencies of context {context_name}",
+        nodes=tuple(nodes) + tuple(foreign_nodes[key] for key in sorted(foreign_nodes)),
+        edges=tuple(edges),
+        clusters=tuple(clusters),
+        # Left to right: outer layers on the left, the domain on the right, each layer's modules stacked,
+        # which stays readable with many modules per layer (top-down gives a page-wide strip).
+        rankdir="LR",
+    )
+
+
+def _layer_order_edges(clusters: list[Cluster]) -> list[Edge]:
+    """Invisible edges from each outer layer to the next inner one keep clusters in dependency-rule order."""
+    anchors = [cluster.nodes[0] for cluster in clusters if cluster.nodes]
+    order = list(reversed(anchors))
+    return [
+        Edge(id=dom_id("order", str(index)), source=outer, target=inner, invisible=True)
+        for index, (outer, inner) in enumerate(zip(order, order[1:], strict=False))
+    ]

@@ -1,0 +1,51 @@
+"""Where each generated page lives, and relative links between pages that work with either URL style."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from domain_atlas.model import Service
+
+
+@dataclass(frozen=True)
+class Sitemap:
+    base: str  # docs-relative folder of the generated section, e.g. "architecture"
+    use_directory_urls: bool = True
+
+    def index(self) -> str:
+        return f"{self.base}/index.md"
+
+    def overview(self, service: Service) -> str:
+        return f"{self.base}/{service.slug}/index.md"
+
+    def context(self, service: Service, context: str) -> str:
+        return f"{self.base}/{service.slug}/{context_slug(context)}/index.md"
+
+    def violations(self, service: Service) -> str:
+        return f"{self.base}/{service.slug}/violations.md"
+
+    def url(self, page: str) -> str:
+        stem = page[: -len(".md")]
+        if stem == "index" or stem.endswith("/index"):
+            return stem[: -len("index")] if self.use_directory_urls else stem + ".html"
+        return stem + "/" if self.use_directory_urls else stem + ".html"
+
+    def link(self, from_page: str, to_page: str) -> str:
+        """A link from one generated page to another, relative so the site can live under any prefix."""
+        source = self.url(from_page)
+        target = self.url(to_page)
+        folder = source if source.endswith("/") or not source else posixpath.dirname(source) + "/"
+        relative = posixpath.relpath(target or ".", folder.rstrip("/") or ".")
+        if target.endswith("/") and not relative.endswith("/"):
+            relative += "/"
+        return relative if relative != "./" else "./"
+
+
+def markdown_link(from_page: str, to_page: str) -> str:
+    """A Markdown link target between two source pages; MkDocs turns it into the right URL and checks it."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def context_slug(name: str) -> str:
+    return name.replace(".", "-").replace("_", "-").lower()
