@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from domain_atlas.discovery.loader import FileCache, MissingPackageError, load_service
 from domain_atlas.model import Service, ServiceSpec
+from domain_atlas.rendering.export import to_json as model_json
 from domain_atlas.rendering.graphviz import Engine, LayoutError, find_engine
 from domain_atlas.rendering.pages import PageRenderer, RenderedSite
 from domain_atlas.rendering.sitemap import Sitemap
@@ -24,6 +25,7 @@ __all__ = [
     "Sitemap",
     "analyse",
     "analyse_service",
+    "model_json",
     "render_site",
 ]
 

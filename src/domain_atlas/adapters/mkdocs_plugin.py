@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -41,7 +43,7 @@ class _StrictConfig(base.Config):
         valid = ", ".join(sorted(self._schema_keys))
         unknown = [(key, message) for key, message in warnings if "Unrecognised configuration name" in message]
         for key, _ in unknown:
-            failed.append((key, c.ValidationError(f"unknown option {key!r}; valid options are: {valid}")))
+            failed.append((key, ValidationError(f"unknown option {key!r}; valid options are: {valid}")))
         return failed, [warning for warning in warnings if warning not in unknown]
 
 
@@ -62,6 +64,7 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
         self.services: list[Service] = []
         self.site = RenderedSite()
         self.sitemap = Sitemap("architecture")
+        self.warnings: list[str] = []
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defining on_startup keeps this instance (and its file cache) alive across `mkdocs serve` rebuilds.
@@ -86,21 +89,33 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
             self.services = analyse(self.specs, self.cache, self.config.adr_links)
         except MissingPackageError as error:
             raise PluginError(f"domain-atlas: {error}") from error
+        self.warnings: list[str] = []
         for service in self.services:
             for diagnostic in service.diagnostics:
-                report = log.warning if diagnostic.level is not Level.INFO else log.info
-                report("%s: %s", diagnostic.location(), diagnostic.message)
-        self.site = render_site(
-            self.services, self.sitemap, self.config.graphviz, float(self.config.layout_timeout)
-        )
+                self._report(diagnostic.level, f"{diagnostic.location()}: {diagnostic.message}")
+        self.site = render_site(self.services, self.sitemap, self.config.graphviz, float(self.config.layout_timeout))
         for problem in self.site.layout_errors:
-            log.warning("diagram not drawn: %s", problem)
+            self._report(Level.WARNING, f"diagram not drawn: {problem}")
         for path, markdown in sorted(self.site.pages.items()):
             files.append(File.generated(config, path, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
         for asset in ASSETS:
             content = resources.files("domain_atlas").joinpath("assets", asset).read_text(encoding="utf-8")
             files.append(File.generated(config, f"{ASSET_FOLDER}/{asset}", content=content))
         return files
+
+    def _report(self, level: Level, message: str) -> None:
+        if level is Level.INFO:
+            log.info(message)
+        else:
+            self.warnings.append(message)
+            log.warning(message)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # `mkdocs build -q --strict` silences warnings before MkDocs counts them; ours must still fail it.
+        quiet = not logging.getLogger("mkdocs").isEnabledFor(logging.WARNING)
+        if config.strict and quiet and self.warnings:
+            listed = "\n".join(f"  {warning}" for warning in self.warnings[:20])
+            raise Abort(f"domain-atlas: aborted with {len(self.warnings)} warning(s) in strict mode:\n{listed}")
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         prefix = self.sitemap.base + "/"

@@ -68,7 +68,9 @@ def _unique_names(specs: list[ContextSpec]) -> list[ContextSpec]:
         counts[spec.name] = counts.get(spec.name, 0) + 1
     return sorted(
         (
-            spec if counts[spec.name] == 1 else ContextSpec(spec.package, spec.package, spec.shared_kernel, spec.declared)
+            spec
+            if counts[spec.name] == 1
+            else ContextSpec(spec.package, spec.package, spec.shared_kernel, spec.declared)
             for spec in specs
         ),
         key=lambda spec: spec.package,
@@ -79,19 +81,19 @@ def context_of(module: str, contexts: Sequence[ContextSpec]) -> ContextSpec | No
     """The innermost context whose package contains the module."""
     best: ContextSpec | None = None
     for spec in contexts:
-        if module == spec.package or module.startswith(spec.package + "."):
-            if best is None or len(spec.package) > len(best.package):
-                best = spec
+        inside = module == spec.package or module.startswith(spec.package + ".")
+        if inside and (best is None or len(spec.package) > len(best.package)):
+            best = spec
     return best
 
 
 def layer_of(module: str, context: ContextSpec | None, scheme: LayerScheme, top_package: str) -> str | None:
-    if context is not None and context.shared_kernel:
-        relative = module[len(context.package) :].lstrip(".").split(".") if module != context.package else []
-        return scheme.layer_of([part for part in relative if part]) or "shared_kernel"
     base = context.package if context is not None else top_package
-    relative = module[len(base) :].lstrip(".")
-    parts = relative.split(".") if relative else []
+    below = module[len(base) :].lstrip(".")
+    parts = below.split(".") if below else []
+    if context is not None and context.shared_kernel:
+        # Everything in a shared kernel is kernel code unless its own path names a layer.
+        return scheme.layer_of(parts) or "shared_kernel"
     if context is None and not parts:
         return None
     return scheme.layer_of(parts)

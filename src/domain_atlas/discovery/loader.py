@@ -31,7 +31,6 @@ from domain_atlas.model import (
     Context,
     Diagnostic,
     ImportEdge,
-    LayerScheme,
     Level,
     Service,
     ServiceSpec,

@@ -48,9 +48,9 @@ def find_packages(source_root: Path) -> list[str]:
         raise MissingPackageError(f"source root {source_root} does not exist or is not a directory")
     names = []
     for child in sorted(source_root.iterdir()):
-        if child.is_dir() and child.name.isidentifier() and child.name not in SKIPPED_DIRECTORIES:
-            if (child / "__init__.py").is_file() or any(child.glob("*.py")):
-                names.append(child.name)
+        usable = child.is_dir() and child.name.isidentifier() and child.name not in SKIPPED_DIRECTORIES
+        if usable and ((child / "__init__.py").is_file() or any(child.glob("*.py"))):
+            names.append(child.name)
     return names
 
 

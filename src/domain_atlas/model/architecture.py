@@ -148,6 +148,5 @@ class Service:
                 found.setdefault(module.layer, []).append(module.name)
         rank = {layer: index for index, layer in enumerate(self.layer_order)}
         return {
-            layer: sorted(found[layer])
-            for layer in sorted(found, key=lambda name: (rank.get(name, len(rank)), name))
+            layer: sorted(found[layer]) for layer in sorted(found, key=lambda name: (rank.get(name, len(rank)), name))
         }

@@ -92,8 +92,7 @@ class LayerScheme:
         """
         claimed = {segment for names in segments.values() for segment in names}
         merged: dict[str, tuple[str, ...]] = {
-            layer: tuple(name for name in names if name not in claimed)
-            for layer, names in DEFAULT_SEGMENTS.items()
+            layer: tuple(name for name in names if name not in claimed) for layer, names in DEFAULT_SEGMENTS.items()
         }
         merged.update({layer: tuple(names) for layer, names in segments.items()})
         merged_ranks = dict(DEFAULT_RANKS)
@@ -103,9 +102,7 @@ class LayerScheme:
         return cls(
             segments=tuple(merged.items()),
             ranks=tuple(merged_ranks.items()),
-            composition_roots=tuple(composition_roots)
-            if composition_roots is not None
-            else DEFAULT_COMPOSITION_ROOTS,
+            composition_roots=tuple(composition_roots) if composition_roots is not None else DEFAULT_COMPOSITION_ROOTS,
         )
 
     @property
@@ -120,9 +117,7 @@ class LayerScheme:
     def order(self) -> tuple[str, ...]:
         """Layers from innermost to outermost; exempt layers last."""
         ranked = dict(self.ranks)
-        return tuple(
-            sorted(ranked, key=lambda layer: (ranked[layer] is None, ranked[layer] or 0, layer))
-        )
+        return tuple(sorted(ranked, key=lambda layer: (ranked[layer] is None, ranked[layer] or 0, layer)))
 
     def layer_of(self, relative_parts: Sequence[str]) -> str | None:
         """The layer of a module given its dotted path below its context package (may be empty)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from itertools import pairwise
 
 from domain_atlas.model import ImportEdge, Service, SourceModule, Violation
 from domain_atlas.rendering.dot import Cluster, Edge, Graph, Node, dom_id
@@ -229,5 +230,5 @@ def _layer_order_edges(clusters: list[Cluster]) -> list[Edge]:
     order = list(reversed(anchors))
     return [
         Edge(id=dom_id("order", str(index)), source=outer, target=inner, invisible=True)
-        for index, (outer, inner) in enumerate(zip(order, order[1:], strict=False))
+        for index, (outer, inner) in enumerate(pairwise(order))
     ]

@@ -130,9 +130,7 @@ class PageRenderer:
             for violation in service.violations
             if service.module(violation.source) is not None
         )
-        map_diagram = self._diagram(
-            f"da-map-{service.slug}", context_map(service, context_url_from(overview)), site
-        )
+        map_diagram = self._diagram(f"da-map-{service.slug}", context_map(service, context_url_from(overview)), site)
         site.pages[overview] = self.environment.get_template("overview.md.j2").render(
             service=service,
             diagram=map_diagram,

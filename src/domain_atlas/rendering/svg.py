@@ -30,6 +30,4 @@ def inline_svg(svg: str, key: str, label: str) -> str:
 
 
 def _attribute(value: str) -> str:
-    return (
-        value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
-    )
+    return value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")

@@ -32,9 +32,7 @@ def _violation(rule_id: str, edge: ImportEdge, message: str, adr_links: Mapping[
     )
 
 
-def check_imports(
-    service: Service, scheme: LayerScheme, adr_links: Mapping[str, str] | None = None
-) -> list[Violation]:
+def check_imports(service: Service, scheme: LayerScheme, adr_links: Mapping[str, str] | None = None) -> list[Violation]:
     links = adr_links or {}
     modules = {module.name: module for module in service.modules}
     found: list[Violation] = []
@@ -51,9 +49,7 @@ def check_imports(
     return sorted(set(found))
 
 
-def _framework_violations(
-    edge: ImportEdge, source: SourceModule, links: Mapping[str, str]
-) -> Iterator[Violation]:
+def _framework_violations(edge: ImportEdge, source: SourceModule, links: Mapping[str, str]) -> Iterator[Violation]:
     top = edge.target.split(".")[0]
     if source.layer == "domain" and top in DOMAIN_FORBIDDEN:
         yield _violation(
