@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import contextlib
 import subprocess
 import sys
 import tarfile
@@ -51,10 +52,8 @@ def fetch(requirement: str, work: Path) -> tuple[Path, str]:
 
 
 def parse(path: Path) -> int:
-    try:
+    with contextlib.suppress(SyntaxError, ValueError):
         ast.parse(path.read_bytes(), filename=str(path))
-    except (SyntaxError, ValueError):
-        pass
     return 1
 
 

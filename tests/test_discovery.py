@@ -111,7 +111,7 @@ def test_missing_package_is_a_clear_error():
 
 
 def test_missing_source_root_is_a_clear_error(tmp_path: Path):
-    with pytest.raises(MissingPackageError, match="source root .*missing does not exist"):
+    with pytest.raises(MissingPackageError, match=r"source root .*missing does not exist"):
         analyse_service(ServiceSpec("Shop", (tmp_path / "missing",), ("shop",)))
 
 

@@ -78,7 +78,7 @@ def test_examples_parse_cleanly(case):
 
 def test_violation_lines_point_at_import_statements(case):
     expected, _ = case
-    for rule, _source, target, file, line in expected.VIOLATIONS:
+    for rule, _source, _target, file, line in expected.VIOLATIONS:
         if rule in IMPORT_RULES:
             text = Path(REPO_ROOT / file).read_text(encoding="utf-8").splitlines()[line - 1]
             assert "import" in text, (file, line, text)

@@ -109,7 +109,7 @@ def test_missing_source_root_fails_clearly(tmp_path: Path):
 def test_quiet_strict_build_still_fails_on_diagnostics(tmp_path: Path):
     source = tmp_path / "src"
     shutil.copytree(FIXTURES / "tricky" / "src", source)
-    config = write_site(tmp_path, {"services": [{"name": "Shop", "source": "src", "packages": ["shop"]}]})
+    write_site(tmp_path, {"services": [{"name": "Shop", "source": "src", "packages": ["shop"]}]})
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "--strict"],
         cwd=tmp_path,
