@@ -34,9 +34,9 @@ def analyse_service(
     spec: ServiceSpec, cache: FileCache | None = None, adr_links: Mapping[str, str] | None = None
 ) -> Service:
     """Read one service statically and check the rules on it."""
-    service = load_service(spec, cache)
-    violations = check_imports(service, spec.scheme, adr_links)
-    return dataclasses.replace(service, violations=tuple(sorted(violations)))
+    service = load_service(spec, cache, adr_links)
+    violations = [*service.violations, *check_imports(service, spec.scheme, adr_links)]
+    return dataclasses.replace(service, violations=tuple(sorted(set(violations))))
 
 
 def analyse(

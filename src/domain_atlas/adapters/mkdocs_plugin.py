@@ -89,7 +89,7 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
             self.services = analyse(self.specs, self.cache, self.config.adr_links)
         except MissingPackageError as error:
             raise PluginError(f"domain-atlas: {error}") from error
-        self.warnings: list[str] = []
+        self.warnings = []
         for service in self.services:
             for diagnostic in service.diagnostics:
                 self._report(diagnostic.level, f"{diagnostic.location()}: {diagnostic.message}")

@@ -22,6 +22,7 @@ class RawImport:
     type_checking: bool
     in_function: bool
     is_from: bool
+    aliases: tuple[str, ...] = ()  # the local name each imported name is bound to (its `as` name, if any)
 
 
 def _is_type_checking_test(test: ast.expr) -> bool:
@@ -60,13 +61,19 @@ class _ImportCollector(ast.NodeVisitor):
 
     def visit_Import(self, node: ast.Import) -> None:
         for alias in node.names:
-            self.found.append(self._raw(alias.name, (), 0, node.lineno, is_from=False))
+            local = alias.asname or alias.name.split(".")[0]
+            self.found.append(self._raw(alias.name, (), 0, node.lineno, is_from=False, aliases=(local,)))
 
     def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
         names = tuple(alias.name for alias in node.names)
-        self.found.append(self._raw(node.module or "", names, node.level or 0, node.lineno, is_from=True))
+        aliases = tuple(alias.asname or alias.name for alias in node.names)
+        self.found.append(
+            self._raw(node.module or "", names, node.level or 0, node.lineno, is_from=True, aliases=aliases)
+        )
 
-    def _raw(self, module: str, names: tuple[str, ...], level: int, line: int, *, is_from: bool) -> RawImport:
+    def _raw(
+        self, module: str, names: tuple[str, ...], level: int, line: int, *, is_from: bool, aliases: tuple[str, ...]
+    ) -> RawImport:
         return RawImport(
             module=module,
             names=names,
@@ -75,6 +82,7 @@ class _ImportCollector(ast.NodeVisitor):
             type_checking=self._type_checking_depth > 0,
             in_function=self._function_depth > 0,
             is_from=is_from,
+            aliases=aliases,
         )
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from domain_atlas.discovery.bodies import BodyFacts, collect_bodies
+from domain_atlas.discovery.catalogue import CatalogueBuilder
 from domain_atlas.discovery.contexts import context_of, detect_contexts, layer_of
 from domain_atlas.discovery.imports import (
     RawImport,
@@ -50,6 +52,7 @@ class ModuleFacts:
     symbols: SymbolFacts | None
     diagnostics: tuple[Diagnostic, ...]
     lines: int
+    bodies: BodyFacts = field(default_factory=BodyFacts)
 
 
 class FileCache:
@@ -112,6 +115,7 @@ def _read_module(file: SourceFile, raw: bytes) -> ModuleFacts:
         symbols=symbols,
         diagnostics=tuple(diagnostics),
         lines=text.count("\n") + 1,
+        bodies=collect_bodies(parsed.tree),
     )
 
 
@@ -157,7 +161,9 @@ def _discover_files(spec: ServiceSpec) -> tuple[list[str], list[SourceFile]]:
     return sorted(dict.fromkeys(packages)), [files[name] for name in sorted(files)]
 
 
-def load_service(spec: ServiceSpec, cache: FileCache | None = None) -> Service:
+def load_service(
+    spec: ServiceSpec, cache: FileCache | None = None, adr_links: Mapping[str, str] | None = None
+) -> Service:
     """Read a service statically: its files are parsed, never imported or run."""
     packages, files = _discover_files(spec)
     facts = {file.module: _facts(file, cache) for file in files}
@@ -204,6 +210,9 @@ def load_service(spec: ServiceSpec, cache: FileCache | None = None) -> Service:
                     )
                 )
 
+    builder = CatalogueBuilder({module.name: module for module in modules}, facts, adr_links or {})
+    elements, relations, catalogue_diagnostics, class_violations = builder.build()
+    diagnostics.extend(catalogue_diagnostics)
     descriptions = {module.name: module.docstring for module in modules}
     contexts = tuple(
         Context(
@@ -224,6 +233,9 @@ def load_service(spec: ServiceSpec, cache: FileCache | None = None) -> Service:
         modules=tuple(sorted(modules)),
         imports=tuple(sorted(edges)),
         diagnostics=tuple(sorted(set(diagnostics))),
+        elements=tuple(elements),
+        relations=tuple(relations),
+        violations=tuple(class_violations),
         layer_order=spec.scheme.order(),
     )
 

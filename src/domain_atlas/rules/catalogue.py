@@ -44,6 +44,21 @@ RULES: dict[str, Rule] = {
             "Integrate through published events, a shared kernel, or an anti-corruption port owned by the "
             "importing context.",
         ),
+        Rule(
+            "queries-return-read-models",
+            "Queries return read models, not aggregates",
+            "Return a read model or DTO built for the caller; keep aggregates on the command side.",
+        ),
+        Rule(
+            "aggregate-references-by-id",
+            "Aggregates reference other aggregates by id",
+            "Hold the other aggregate's id and load it through its own repository when needed.",
+        ),
+        Rule(
+            "value-objects-immutable",
+            "Value objects are immutable",
+            "Declare the dataclass frozen and return a new value instead of changing this one.",
+        ),
     )
 }
 

@@ -1,0 +1,217 @@
+"""What function bodies and module-level statements say about messages: who emits what, which
+registries map messages to handlers. griffe keeps signatures, not bodies, so these come from `ast`.
+
+Everything is recorded as written (dotted names in the module's own namespace); resolving names to
+classes of the service happens later, against every module's symbols.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+# Calls whose argument is a message being emitted or dispatched.
+PUBLISH_VERBS = frozenset(
+    {
+        "append",
+        "add_event",
+        "record_event",
+        "register_event",
+        "record",
+        "raise_event",
+        "publish",
+        "publish_event",
+        "emit",
+        "dispatch",
+        "handle",
+        "send",
+        "put",
+        "enqueue",
+        "add",
+        "apply",
+        "notify",
+    }
+)
+# `self.events.append(...)` publishes; `self.lines.append(...)` does not: the receiver must sound like events.
+EVENT_COLLECTIONS = (
+    "events",
+    "_events",
+    "pending_events",
+    "_pending_events",
+    "domain_events",
+    "_domain_events",
+    "changes",
+    "_changes",
+    "outbox",
+    "_outbox",
+    "messages",
+    "_messages",
+    "uncommitted_events",
+)
+SUBSCRIBE_VERBS = frozenset({"subscribe", "register", "register_handler", "add_handler", "on", "listen", "map"})
+
+
+@dataclass(frozen=True)
+class Emission:
+    function: str  # qualified name inside the module: "Class.method" or "function"
+    message: str  # dotted name of the class constructed, as written
+    via: str  # e.g. "self.events.append"
+    line: int
+
+
+@dataclass(frozen=True)
+class RegistryEntry:
+    registry: str  # the dict's name, e.g. "EVENT_HANDLERS"
+    key: str  # dotted class name as written, or a string literal quoted: "'invoice.paid'"
+    handlers: tuple[str, ...]  # dotted names as written
+    line: int
+
+
+@dataclass(frozen=True)
+class BodyFacts:
+    emissions: tuple[Emission, ...] = ()
+    registries: tuple[RegistryEntry, ...] = ()
+    self_assignments: tuple[tuple[str, str, int], ...] = ()  # (Class.method, attribute, line) of `self.x = ...`
+    returns: tuple[tuple[str, str, int], ...] = ()  # (function, class constructed in a return, line)
+
+
+def dotted(node: ast.AST) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        inner = dotted(node.value)
+        return f"{inner}.{node.attr}" if inner else ""
+    return ""
+
+
+def _constructed(node: ast.AST, variables: dict[str, str]) -> str:
+    """The class a message argument constructs: `Paid(...)`, `events.Paid(...)`, or a variable bound to one."""
+    if isinstance(node, ast.Call):
+        name = dotted(node.func)
+        return name if name and name.split(".")[-1][:1].isupper() else ""
+    if isinstance(node, ast.Name):
+        return variables.get(node.id, "")
+    return ""
+
+
+def _emitting_receiver(func: ast.Attribute) -> bool:
+    verb = func.attr
+    receiver = dotted(func.value)
+    last = receiver.split(".")[-1] if receiver else ""
+    if verb in {"append", "add", "put", "extend"}:
+        return last in EVENT_COLLECTIONS
+    return verb in PUBLISH_VERBS
+
+
+class _BodyVisitor(ast.NodeVisitor):
+    def __init__(self) -> None:
+        self.scope: list[str] = []
+        self.variables: list[dict[str, str]] = [{}]
+        self.emissions: list[Emission] = []
+        self.registries: list[RegistryEntry] = []
+        self.self_assignments: list[tuple[str, str, int]] = []
+        self.returns: list[tuple[str, str, int]] = []
+
+    def _qualified(self) -> str:
+        return ".".join(self.scope)
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        self.scope.append(node.name)
+        self.generic_visit(node)
+        self.scope.pop()
+
+    def _visit_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        self.scope.append(node.name)
+        self.variables.append({})
+        self.generic_visit(node)
+        self.variables.pop()
+        self.scope.pop()
+
+    visit_FunctionDef = _visit_function
+    visit_AsyncFunctionDef = _visit_function
+
+    def visit_Assign(self, node: ast.Assign) -> None:
+        constructed = _constructed(node.value, self.variables[-1])
+        for target in node.targets:
+            if isinstance(target, ast.Name) and constructed:
+                self.variables[-1][target.id] = constructed
+            if isinstance(target, ast.Attribute) and dotted(target.value) == "self" and self.scope:
+                self.self_assignments.append((self._qualified(), target.attr, node.lineno))
+            if isinstance(target, ast.Name) and isinstance(node.value, ast.Dict):
+                self._registry(target.id, node.value)
+        self.generic_visit(node)
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
+        if isinstance(node.target, ast.Name) and isinstance(node.value, ast.Dict):
+            self._registry(node.target.id, node.value)
+        if isinstance(node.target, ast.Attribute) and dotted(node.target.value) == "self" and self.scope:
+            self.self_assignments.append((self._qualified(), node.target.attr, node.lineno))
+        self.generic_visit(node)
+
+    def visit_Return(self, node: ast.Return) -> None:
+        if node.value is not None and isinstance(node.value, ast.Dict) and self.scope:
+            self._registry(self._qualified(), node.value)
+        elif node.value is not None and self.scope:
+            constructed = _constructed(node.value, self.variables[-1])
+            if constructed:
+                self.returns.append((self._qualified(), constructed, node.lineno))
+        self.generic_visit(node)
+
+    def _registry(self, name: str, value: ast.Dict) -> None:
+        for key, handlers in zip(value.keys, value.values, strict=False):
+            if key is None:
+                continue
+            key_text = dotted(key)
+            if not key_text and isinstance(key, ast.Constant) and isinstance(key.value, str):
+                key_text = repr(key.value)
+            if not key_text:
+                continue
+            items = handlers.elts if isinstance(handlers, ast.List | ast.Tuple | ast.Set) else [handlers]
+            names = tuple(name for name in (_handler_name(item) for item in items) if name)
+            if names and (key_text.startswith("'") or key_text.split(".")[-1][:1].isupper()):
+                self.registries.append(RegistryEntry(name, key_text, names, key.lineno))
+
+    def visit_Call(self, node: ast.Call) -> None:
+        func = node.func
+        if isinstance(func, ast.Attribute) and node.args and self.scope:
+            if _emitting_receiver(func):
+                for argument in node.args[:1]:
+                    message = _constructed(argument, self.variables[-1])
+                    if message:
+                        self.emissions.append(Emission(self._qualified(), message, dotted(func), node.lineno))
+        verb = func.attr if isinstance(func, ast.Attribute) else dotted(func)
+        if verb in SUBSCRIBE_VERBS and len(node.args) >= 2:
+            key = dotted(node.args[0])
+            if not key and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+                key = repr(node.args[0].value)
+            handler = _handler_name(node.args[1])
+            if key and handler:
+                where = dotted(func) or verb
+                self.registries.append(RegistryEntry(f"{where}()", key, (handler,), node.lineno))
+        self.generic_visit(node)
+
+
+def _handler_name(node: ast.AST) -> str:
+    """`handlers.allocate`, `functools.partial(handle, uow=uow)` or `lambda e: handle(e, uow)` -> the handler."""
+    name = dotted(node)
+    if name:
+        return name
+    if isinstance(node, ast.Call) and node.args:
+        if dotted(node.func).split(".")[-1] == "partial":
+            return dotted(node.args[0])
+        # `SomeHandler(repo)`: an instance of a handler class
+        return dotted(node.func)
+    if isinstance(node, ast.Lambda) and isinstance(node.body, ast.Call):
+        return dotted(node.body.func)
+    return ""
+
+
+def collect_bodies(tree: ast.Module) -> BodyFacts:
+    visitor = _BodyVisitor()
+    visitor.visit(tree)
+    return BodyFacts(
+        emissions=tuple(visitor.emissions),
+        registries=tuple(visitor.registries),
+        self_assignments=tuple(visitor.self_assignments),
+        returns=tuple(visitor.returns),
+    )
