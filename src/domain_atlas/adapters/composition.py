@@ -46,7 +46,13 @@ def analyse(
 
 
 def render_site(
-    services: Sequence[Service], sitemap: Sitemap, engine: str | None, layout_timeout: float
+    services: Sequence[Service],
+    sitemap: Sitemap,
+    engine: str | None,
+    layout_timeout: float,
+    *,
+    source_url: str = "",
+    api_links: bool = False,
 ) -> RenderedSite:
     """The Markdown pages and laid-out diagrams of the Architecture section."""
     found: Engine | None
@@ -55,6 +61,7 @@ def render_site(
         found = find_engine(engine)
     except LayoutError as error:
         found, problems = None, [str(error)]
-    site = PageRenderer(sitemap, found, layout_timeout).render(services)
+    renderer = PageRenderer(sitemap, found, layout_timeout, source_url=source_url, api_links=api_links)
+    site = renderer.render(services)
     site.layout_errors[:0] = problems
     return site

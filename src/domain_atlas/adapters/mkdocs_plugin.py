@@ -33,6 +33,7 @@ log = get_plugin_logger(__name__)
 
 ASSETS = ("domain-atlas.css", "domain-atlas.js")
 ASSET_FOLDER = "assets/domain-atlas"
+CATALOGUES = ("aggregates", "events", "messages", "ports", "flows")
 
 
 class _StrictConfig(base.Config):
@@ -55,6 +56,8 @@ class DomainAtlasConfig(_StrictConfig):
     adr_links = c.Type(dict, default={})
     graphviz = c.Optional(c.Type(str))
     layout_timeout = c.Type((int, float), default=20)
+    source_url = c.Type(str, default="")  # e.g. https://git.example.com/team/repo/blob/main/{file}#L{line}
+    api_links = c.Type(bool, default=False)  # link entries to mkdocstrings API pages (autorefs)
 
 
 class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
@@ -128,6 +131,7 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
         for service in self.services:
             pages = [self._page(files, self.sitemap.overview(service))]
             pages += [self._page(files, self.sitemap.context(service, ctx.name)) for ctx in service.contexts]
+            pages += [self._page(files, self.sitemap.catalogue(service, name)) for name in CATALOGUES]
             pages.append(self._page(files, self.sitemap.violations(service)))
             child = Section(service.name, [page for page in pages if page is not None])
             section.children.append(child)

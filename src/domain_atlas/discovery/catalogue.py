@@ -73,6 +73,17 @@ class _Class:
         return {m.name for m in self.facts.methods if not m.name.startswith("_")}
 
 
+DISPATCH_REGISTRY = re.compile(r"handler|registry|dispatch|subscri|listener|route|consumer|mapping", re.IGNORECASE)
+HANDLER_FUNCTION = re.compile(r"^(handle|on_|process|react)|handler$", re.IGNORECASE)
+
+
+def _looks_like_dispatch(registry: str, handlers: tuple[str, ...]) -> bool:
+    """A dict keyed by strings is a message registry only if its name or its values say so."""
+    return bool(DISPATCH_REGISTRY.search(registry)) or all(
+        HANDLER_FUNCTION.search(handler.split(".")[-1]) for handler in handlers
+    )
+
+
 class CatalogueBuilder:
     def __init__(self, modules: Mapping[str, SourceModule], facts: FactsByModule, adr_links: Mapping[str, str]) -> None:
         self.modules = modules
@@ -354,6 +365,8 @@ class CatalogueBuilder:
             module = self.modules[module_name]
             for entry in facts.bodies.registries:
                 if entry.key.startswith("'"):
+                    if not _looks_like_dispatch(entry.registry, entry.handlers):
+                        continue
                     message = event_types.get(entry.key.strip("'"))
                     if message is None:
                         self.diagnostics.add(

@@ -77,6 +77,13 @@ class Element:
     evidence: tuple[str, ...] = ()
     test: bool = False
     docstring: str = ""
+    fields: tuple[tuple[str, str], ...] = ()  # (name, type annotation) of a class's attributes
+    methods: tuple[str, ...] = ()  # public methods of a class
+    returns: str = ""  # result type of a handler (its return annotation)
+
+    @property
+    def name(self) -> str:
+        return self.path.rsplit(".", 1)[-1]
 
 
 @dataclass(frozen=True, order=True)

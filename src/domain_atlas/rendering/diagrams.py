@@ -6,7 +6,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from itertools import pairwise
 
-from domain_atlas.model import ImportEdge, Service, SourceModule, Violation
+from domain_atlas.model import Element, ImportEdge, Service, SourceModule, Violation
+from domain_atlas.rendering.catalogue_views import CatalogueView
 from domain_atlas.rendering.dot import Cluster, Edge, Graph, Node, dom_id
 from domain_atlas.rules.imports import is_event_import
 
@@ -232,3 +233,89 @@ def _layer_order_edges(clusters: list[Cluster]) -> list[Edge]:
         Edge(id=dom_id("order", str(index)), source=outer, target=inner, invisible=True)
         for index, (outer, inner) in enumerate(pairwise(order))
     ]
+
+
+MAX_FLOW_NODES = 150
+
+
+def event_flow(
+    service: Service,
+    view: CatalogueView,
+    element_url: Callable[[Element], str],
+    context: str | None = None,
+) -> Graph:
+    """command → handler → aggregate → event → handlers, for one context (and what it touches) or all."""
+    nodes: dict[str, Node] = {}
+    edges: dict[tuple[str, str], Edge] = {}
+
+    def node(path: str) -> str:
+        element = view.elements.get(path)
+        node_id = dom_id("flow", path)
+        if node_id in nodes:
+            return node_id
+        kinds = element.kinds if element else ("handler",)
+        if "aggregate" in kinds:
+            role, shape = "aggregate", "box3d"
+        elif "command" in kinds:
+            role, shape = "command", "cds"
+        elif "query" in kinds:
+            role, shape = "query", "cds"
+        elif "domain_event" in kinds or "integration_event" in kinds:
+            role, shape = "event", "note"
+        else:
+            role, shape = "handler", "box"
+        label = path.rsplit(".", 1)[-1] if element else ".".join(path.split(".")[-2:])
+        owner_context = view.context_of_path(path)
+        if context is None and owner_context:
+            label = f"{label}\n[{owner_context}]"
+        nodes[node_id] = Node(
+            node_id,
+            label,
+            ("da-node", "da-flow", f"da-flow-{role}"),
+            url=element_url(element) if element else "",
+            tooltip=f"{role}: {path}",
+            shape=shape,
+        )
+        return node_id
+
+    def edge(source: str, target: str, label: str, tooltip: str) -> None:
+        key = (node(source), node(target))
+        edges.setdefault(
+            key, Edge(dom_id("flow-edge", source, target), key[0], key[1], ("da-edge", "da-flow-edge"), label, tooltip)
+        )
+
+    def relevant(*paths: str) -> bool:
+        return context is None or any(view.context_of_path(path) == context for path in paths)
+
+    for relation in sorted(view.relations["handles"]):
+        if relevant(relation.source, relation.target):
+            edge(relation.target, relation.source, "", f"handled ({relation.via}) at {relation.file}:{relation.line}")
+    for aggregate in view.of_kind("aggregate"):
+        for command in view.commands_changing(aggregate):
+            for handler in view.handlers_of(command):
+                if relevant(handler.source, aggregate.path):
+                    edge(handler.source, aggregate.path, "changes", f"{handler.source} changes {aggregate.name}")
+        for publish in view.emitted_by(aggregate.path):
+            if relevant(aggregate.path, publish.target):
+                method = publish.source.rsplit(".", 1)[-1]
+                edge(aggregate.path, publish.target, f"{method}()", f"{publish.via} at {publish.file}:{publish.line}")
+    for publish in sorted(view.relations["publishes"]):
+        owner = view.owner(publish.source)
+        if owner is not None and "aggregate" in owner.kinds:
+            continue
+        source = owner.path if owner is not None else publish.source
+        if relevant(source, publish.target):
+            edge(source, publish.target, "", f"{publish.via} at {publish.file}:{publish.line}")
+
+    title = f"Event flow of context {context}" if context else f"Event flows across {service.name}"
+    graph_nodes: tuple[Node, ...] = tuple(nodes[key] for key in sorted(nodes))
+    flow_edges: tuple[Edge, ...] = tuple(edges[key] for key in sorted(edges))
+    if len(graph_nodes) > MAX_FLOW_NODES:
+        graph_nodes, flow_edges = (), ()  # too many to read: the page's table lists the same flow
+    return Graph(
+        id=dom_id("flow", service.slug, context or "all"),
+        title=title,
+        nodes=graph_nodes,
+        edges=flow_edges,
+        rankdir="LR",
+    )

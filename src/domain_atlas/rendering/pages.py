@@ -13,8 +13,9 @@ from html import escape
 
 import jinja2
 
-from domain_atlas.model import Service, SourceModule
-from domain_atlas.rendering.diagrams import context_map, first_line, layer_graph, layer_title
+from domain_atlas.model import Element, Service, SourceModule
+from domain_atlas.rendering.catalogue_views import CatalogueView, anchor
+from domain_atlas.rendering.diagrams import context_map, event_flow, first_line, layer_graph, layer_title
 from domain_atlas.rendering.dot import Graph, to_dot
 from domain_atlas.rendering.graphviz import Engine, LayoutError, render_svg
 from domain_atlas.rendering.sitemap import Sitemap, context_slug, markdown_link
@@ -81,11 +82,22 @@ def _inline_code(value: object) -> str:
 
 
 class PageRenderer:
-    def __init__(self, sitemap: Sitemap, engine: Engine | None, layout_timeout: float = 20.0) -> None:
+    def __init__(
+        self,
+        sitemap: Sitemap,
+        engine: Engine | None,
+        layout_timeout: float = 20.0,
+        *,
+        source_url: str = "",
+        api_links: bool = False,
+    ) -> None:
         self.sitemap = sitemap
         self.engine = engine
         self.layout_timeout = layout_timeout
         self.environment = _environment()
+        self.environment.globals.update(
+            source_url=source_url, api_links=api_links, anchor=anchor, catalogue_page=catalogue_page_of
+        )
 
     def render(self, services: Sequence[Service]) -> RenderedSite:
         site = RenderedSite()
@@ -98,7 +110,9 @@ class PageRenderer:
             self._render_service(service, site)
         return site
 
-    def _diagram(self, key: str, graph: Graph, site: RenderedSite) -> Diagram:
+    def _diagram(self, key: str, graph: Graph, site: RenderedSite) -> Diagram | None:
+        if not graph.nodes:
+            return None
         dot = to_dot(graph)
         svg, error = "", ""
         if self.engine is None:
@@ -114,6 +128,42 @@ class PageRenderer:
         diagram = Diagram(key=key, title=graph.title, svg=svg, dot=dot, error=error)
         site.diagrams[key] = diagram
         return diagram
+
+    def _element_url(self, service: Service, page: str) -> Callable[[Element], str]:
+        def url(element: Element) -> str:
+            name = catalogue_page_of(element)
+            if not name:
+                return ""
+            return self.sitemap.link(page, self.sitemap.catalogue(service, name)) + f"#{anchor(element.path)}"
+
+        return url
+
+    def _catalogue_link(self, service: Service, page: str) -> Callable[[str, str], str]:
+        def link(name: str, element_path: str = "") -> str:
+            target = markdown_link(page, self.sitemap.catalogue(service, name))
+            return target + (f"#{anchor(element_path)}" if element_path else "")
+
+        return link
+
+    def _render_catalogues(self, service: Service, view: CatalogueView, site: RenderedSite) -> None:
+        for name, title, _ in CATALOGUE_PAGES:
+            page = self.sitemap.catalogue(service, name)
+            site.pages[page] = self.environment.get_template(f"{name}.md.j2").render(
+                service=service,
+                view=view,
+                aggregates=view.of_kind("aggregate"),
+                events=view.of_kind("domain_event", "integration_event"),
+                commands=view.of_kind("command"),
+                queries=view.of_kind("query"),
+                ports=view.of_kind("port"),
+            )
+            site.titles[page] = title
+        page = self.sitemap.catalogue(service, "flows")
+        flow = self._diagram(
+            f"da-flow-{service.slug}", event_flow(service, view, self._element_url(service, page)), site
+        )
+        site.pages[page] = self.environment.get_template("flows.md.j2").render(service=service, flow=flow, view=view)
+        site.titles[page] = "Event flows"
 
     def _render_service(self, service: Service, site: RenderedSite) -> None:
         overview = self.sitemap.overview(service)
@@ -150,8 +200,16 @@ class PageRenderer:
         )
         site.titles[violations_page] = "Violations"
 
+        view = CatalogueView(service)
+        self._render_catalogues(service, view, site)
+
         for context in service.contexts:
             page = self.sitemap.context(service, context.name)
+            flow = self._diagram(
+                f"da-flow-{service.slug}-{context_slug(context.name)}",
+                event_flow(service, view, self._element_url(service, page), context.name),
+                site,
+            )
             graph = layer_graph(service, context.name, context_url_from(page))
             diagram = self._diagram(f"da-layers-{service.slug}-{context_slug(context.name)}", graph, site)
             own = {module.name for module in service.modules_of(context.name)}
@@ -159,6 +217,9 @@ class PageRenderer:
                 service=service,
                 context=context,
                 diagram=diagram,
+                flow=flow,
+                elements=[e for e in service.elements if e.context == context.name],
+                catalogue_link=self._catalogue_link(service, page),
                 layers=service.layers_of(context.name),
                 unlayered=[
                     m for m in service.modules_of(context.name) if m.layer is None and m.name != context.package
@@ -172,6 +233,21 @@ class PageRenderer:
                 violations_link=markdown_link(page, violations_page),
             )
             site.titles[page] = context.name
+
+
+CATALOGUE_PAGES = (
+    ("aggregates", "Aggregates", ("aggregate",)),
+    ("events", "Events", ("domain_event", "integration_event")),
+    ("messages", "Commands and queries", ("command", "query")),
+    ("ports", "Ports and adapters", ("port",)),
+)
+
+
+def catalogue_page_of(element: Element) -> str:
+    for name, _, kinds in CATALOGUE_PAGES:
+        if any(kind in element.kinds for kind in kinds):
+            return name
+    return ""
 
 
 def _context_dependencies(service: Service, context: str, *, outgoing: bool) -> list[tuple[str, int]]:

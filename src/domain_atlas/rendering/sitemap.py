@@ -25,6 +25,10 @@ class Sitemap:
     def violations(self, service: Service) -> str:
         return f"{self.base}/{service.slug}/violations.md"
 
+    def catalogue(self, service: Service, name: str) -> str:
+        """One of the catalogue pages: aggregates, events, messages, ports, flows."""
+        return f"{self.base}/{service.slug}/{name}.md"
+
     def url(self, page: str) -> str:
         stem = page[: -len(".md")]
         if stem == "index" or stem.endswith("/index"):
