@@ -33,6 +33,7 @@ log = get_plugin_logger(__name__)
 
 ASSETS = ("domain-atlas.css", "domain-atlas.js")
 ASSET_FOLDER = "assets/domain-atlas"
+SCHEMA_FILE = "model-1.schema.json"
 CATALOGUES = ("aggregates", "events", "messages", "ports", "flows")
 
 
@@ -104,6 +105,8 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
         for asset in ASSETS:
             content = resources.files("domain_atlas").joinpath("assets", asset).read_text(encoding="utf-8")
             files.append(File.generated(config, f"{ASSET_FOLDER}/{asset}", content=content))
+        schema = resources.files("domain_atlas").joinpath("schema", SCHEMA_FILE).read_text(encoding="utf-8")
+        files.append(File.generated(config, f"{self.sitemap.base}/{SCHEMA_FILE}", content=schema))
         return files
 
     def _report(self, level: Level, message: str) -> None:

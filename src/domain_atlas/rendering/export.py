@@ -7,9 +7,31 @@ from collections.abc import Sequence
 from typing import Any
 
 from domain_atlas import __version__
-from domain_atlas.model import Service
+from domain_atlas.model import ImportEdge, Service
+from domain_atlas.rules.imports import is_event_import
 
 SCHEMA = "domain-atlas/model/1"
+
+
+def context_dependencies(service: Service) -> list[dict[str, Any]]:
+    """`depends_on` relations: context -> context, via `event` when only event modules are imported."""
+    modules = {module.name: module for module in service.modules}
+    pairs: dict[tuple[str, str], list[ImportEdge]] = {}
+    for edge in service.internal_imports():
+        source, target = modules[edge.source].context, modules[edge.target].context
+        if source and target and source != target:
+            pairs.setdefault((source, target), []).append(edge)
+    return [
+        {
+            "kind": "depends_on",
+            "source": source,
+            "target": target,
+            "via": "event" if all(is_event_import(e.target) for e in edges) else "import",
+            "file": edges[0].file,
+            "line": edges[0].line,
+        }
+        for (source, target), edges in sorted(pairs.items())
+    ]
 
 
 def service_document(service: Service) -> dict[str, Any]:
@@ -72,7 +94,8 @@ def service_document(service: Service) -> dict[str, Any]:
                     "line": edge.line,
                 }
                 for edge in service.internal_imports()
-            ],
+            ]
+            + context_dependencies(service),
             key=lambda item: (item["kind"], item["source"], item["target"], item["file"], item["line"]),
         ),
         "violations": [
