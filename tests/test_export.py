@@ -16,8 +16,14 @@ SCHEMA = json.loads((REPO_ROOT / "src" / "domain_atlas" / "schema" / "model-1.sc
 
 
 def run_cli(*arguments: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "domain_atlas.adapters.cli", *arguments], cwd=REPO_ROOT,
-                          capture_output=True, text=True, check=False, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "domain_atlas.adapters.cli", *arguments],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
 
 
 @pytest.fixture(scope="module")

@@ -11,9 +11,11 @@ from typing import Any
 import yaml
 
 from domain_atlas import __version__
+from domain_atlas.adapters.baseline import BaselineError, baseline_text, load_baseline, new_violations
 from domain_atlas.adapters.composition import MissingPackageError, analyse, model_json
+from domain_atlas.adapters.reports import FORMATS, render
 from domain_atlas.adapters.settings import SettingsError, service_specs
-from domain_atlas.model import ServiceSpec
+from domain_atlas.model import Level, ServiceSpec
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_USAGE = 0, 1, 2
 
@@ -36,6 +38,12 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--search-path", action="append", default=[], type=Path, help="extra source root")
         command.add_argument("--tests", action="append", default=[], type=Path, help="test code folder")
         command.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
+        if name == "check":
+            command.add_argument("--format", choices=FORMATS, default="text", help="report format (default: text)")
+            command.add_argument("--baseline", type=Path, help="known violations that do not fail the check")
+            command.add_argument(
+                "--update-baseline", action="store_true", help="write the current violations to --baseline and exit 0"
+            )
     return parser
 
 
@@ -79,27 +87,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (SettingsError, MissingPackageError) as error:
         print(f"domain-atlas: error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    if arguments.command == "export":
-        text = model_json(services)
-    else:
-        lines = [
-            f"{v.location()}: {v.rule}: {v.message}" + (" (type-only)" if v.type_only else "")
-            for service in services
-            for v in service.violations
-        ]
-        count = len(lines)
-        lines.append(f"{count} violation(s) in {len(services)} service(s)")
-        text = "\n".join(lines) + "\n"
     for service in services:
         for diagnostic in service.diagnostics:
             print(f"{diagnostic.location()}: {diagnostic.level.value}: {diagnostic.message}", file=sys.stderr)
-    if arguments.output:
-        arguments.output.write_text(text, encoding="utf-8")
+    if arguments.command == "export":
+        _write(arguments.output, model_json(services))
+        return EXIT_OK
+    violations = sorted(v for service in services for v in service.violations)
+    if arguments.update_baseline:
+        if arguments.baseline is None:
+            print("domain-atlas: error: --update-baseline needs --baseline FILE", file=sys.stderr)
+            return EXIT_USAGE
+        arguments.baseline.write_text(baseline_text(violations), encoding="utf-8")
+        print(f"baseline {arguments.baseline} records {len(violations)} violation(s)", file=sys.stderr)
+        return EXIT_OK
+    try:
+        known = load_baseline(arguments.baseline) if arguments.baseline else None
+    except BaselineError as error:
+        print(f"domain-atlas: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    new = new_violations(violations, known) if known is not None else violations
+    _write(arguments.output, render(violations, arguments.format, new))
+    broken_ignores = [d for service in services for d in service.diagnostics if d.level is Level.ERROR]
+    return EXIT_VIOLATIONS if new or broken_ignores else EXIT_OK
+
+
+def _write(output: Path | None, text: str) -> None:
+    if output:
+        output.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
-    if arguments.command == "check" and any(service.violations for service in services):
-        return EXIT_VIOLATIONS
-    return EXIT_OK
 
 
 if __name__ == "__main__":

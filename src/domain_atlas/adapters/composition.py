@@ -15,6 +15,7 @@ from domain_atlas.rendering.export import to_json as model_json
 from domain_atlas.rendering.graphviz import Engine, LayoutError, find_engine
 from domain_atlas.rendering.pages import PageRenderer, RenderedSite
 from domain_atlas.rendering.sitemap import Sitemap
+from domain_atlas.rules.ignores import apply_suppressions
 from domain_atlas.rules.imports import check_imports
 
 __all__ = [
@@ -35,8 +36,11 @@ def analyse_service(
 ) -> Service:
     """Read one service statically and check the rules on it."""
     service = load_service(spec, cache, adr_links)
-    violations = [*service.violations, *check_imports(service, spec.scheme, adr_links)]
-    return dataclasses.replace(service, violations=tuple(sorted(set(violations))))
+    found = sorted({*service.violations, *check_imports(service, spec.scheme, adr_links)})
+    kept, problems = apply_suppressions(found, service.suppressions)
+    return dataclasses.replace(
+        service, violations=tuple(kept), diagnostics=tuple(sorted({*service.diagnostics, *problems}))
+    )
 
 
 def analyse(

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import re
+import tokenize
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +39,7 @@ from domain_atlas.model import (
     Service,
     ServiceSpec,
     SourceModule,
+    Suppression,
 )
 
 __all__ = ["FileCache", "MissingPackageError", "ModuleFacts", "load_service", "slugify"]
@@ -53,6 +56,7 @@ class ModuleFacts:
     diagnostics: tuple[Diagnostic, ...]
     lines: int
     bodies: BodyFacts = field(default_factory=BodyFacts)
+    suppressions: tuple[Suppression, ...] = ()
 
 
 class FileCache:
@@ -116,7 +120,35 @@ def _read_module(file: SourceFile, raw: bytes) -> ModuleFacts:
         diagnostics=tuple(diagnostics),
         lines=text.count("\n") + 1,
         bodies=collect_bodies(parsed.tree),
+        suppressions=_suppressions(text, file.display_path),
     )
+
+
+_SUPPRESSION = re.compile(r"#\s*domain-atlas:\s*ignore\[([^\]]*)\](.*)$")
+
+
+def _comments(text: str) -> list[tuple[int, str]]:
+    """(line, text) of real comments; strings and docstrings that merely mention an ignore do not count."""
+    try:
+        return [
+            (token.start[0], token.string)
+            for token in tokenize.generate_tokens(io.StringIO(text).readline)
+            if token.type == tokenize.COMMENT
+        ]
+    except (tokenize.TokenError, SyntaxError):  # syntax newer than this Python: fall back to lines
+        return [(number, line[line.index("#") :]) for number, line in enumerate(text.splitlines(), 1) if "#" in line]
+
+
+def _suppressions(text: str, display: str) -> tuple[Suppression, ...]:
+    if "domain-atlas:" not in text:
+        return ()
+    found = []
+    for number, comment in _comments(text):
+        match = _SUPPRESSION.search(comment)
+        if match:
+            rules = tuple(rule.strip() for rule in match.group(1).split(",") if rule.strip())
+            found.append(Suppression(display, number, rules, match.group(2).strip()))
+    return tuple(found)
 
 
 def _facts(file: SourceFile, cache: FileCache | None) -> ModuleFacts:
@@ -210,6 +242,7 @@ def load_service(
                     )
                 )
 
+    service_suppressions = tuple(s for module_facts in facts.values() for s in module_facts.suppressions)
     builder = CatalogueBuilder({module.name: module for module in modules}, facts, adr_links or {})
     elements, relations, catalogue_diagnostics, class_violations = builder.build()
     diagnostics.extend(catalogue_diagnostics)
@@ -236,6 +269,7 @@ def load_service(
         elements=tuple(elements),
         relations=tuple(relations),
         violations=tuple(class_violations),
+        suppressions=service_suppressions,
         layer_order=spec.scheme.order(),
     )
 

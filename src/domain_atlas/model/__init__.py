@@ -9,6 +9,7 @@ from domain_atlas.model.architecture import (
     Relation,
     Service,
     SourceModule,
+    Suppression,
     Violation,
 )
 from domain_atlas.model.layers import LayerScheme
@@ -26,5 +27,6 @@ __all__ = [
     "Service",
     "ServiceSpec",
     "SourceModule",
+    "Suppression",
     "Violation",
 ]

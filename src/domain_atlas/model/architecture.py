@@ -115,6 +115,16 @@ class Violation:
         return f"{self.file}:{self.line}"
 
 
+@dataclass(frozen=True, order=True)
+class Suppression:
+    """`# domain-atlas: ignore[rule-id] reason` written in the source."""
+
+    file: str
+    line: int
+    rules: tuple[str, ...]
+    reason: str
+
+
 @dataclass(frozen=True)
 class Service:
     """Everything known about one analysed service. All tuples are sorted, so equal input gives equal values."""
@@ -131,6 +141,7 @@ class Service:
     relations: tuple[Relation, ...] = ()
     violations: tuple[Violation, ...] = ()
     layer_order: tuple[str, ...] = field(default=())
+    suppressions: tuple[Suppression, ...] = ()  # inline ignores found in the source, applied by the rules
 
     def module(self, name: str) -> SourceModule | None:
         return self._modules_by_name().get(name)

@@ -1,0 +1,66 @@
+"""The violations baseline: known violations that do not fail `check`, so only new ones do (a ratchet).
+
+Entries are keyed by rule, source, target and file, not by line, so unrelated edits above a known
+violation do not turn it into a "new" one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from domain_atlas.model import Violation
+
+BASELINE_SCHEMA = "domain-atlas/baseline/1"
+
+
+class BaselineError(ValueError):
+    """A baseline file that cannot be used; the message names the file and line."""
+
+
+def fingerprint(violation: Violation) -> tuple[str, str, str, str]:
+    return (violation.rule, violation.source, violation.target, violation.file)
+
+
+def load_baseline(path: Path) -> Counter[tuple[str, str, str, str]]:
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise BaselineError(f"{path}: cannot read baseline: {error.strerror}") from error
+    except json.JSONDecodeError as error:
+        raise BaselineError(f"{path}:{error.lineno}: malformed baseline: {error.msg}") from error
+    if not isinstance(document, dict) or document.get("schema") != BASELINE_SCHEMA:
+        raise BaselineError(f'{path}:1: not a Domain Atlas baseline (expected "schema": "{BASELINE_SCHEMA}")')
+    entries = document.get("violations")
+    if not isinstance(entries, list):
+        raise BaselineError(f"{path}:1: malformed baseline: 'violations' must be a list")
+    known: Counter[tuple[str, str, str, str]] = Counter()
+    for index, entry in enumerate(entries):
+        keys = ("rule", "source", "target", "file")
+        if not isinstance(entry, dict) or not all(isinstance(entry.get(key), str) for key in keys):
+            raise BaselineError(f"{path}: malformed baseline entry {index}: needs string {', '.join(keys)}")
+        known[(entry["rule"], entry["source"], entry["target"], entry["file"])] += 1
+    return known
+
+
+def new_violations(violations: Sequence[Violation], known: Counter[tuple[str, str, str, str]]) -> list[Violation]:
+    """Violations beyond what the baseline records (a repeated import counts once per occurrence)."""
+    remaining = Counter(known)
+    found = []
+    for violation in violations:
+        key = fingerprint(violation)
+        if remaining[key] > 0:
+            remaining[key] -= 1
+        else:
+            found.append(violation)
+    return found
+
+
+def baseline_text(violations: Iterable[Violation]) -> str:
+    entries = [
+        {"rule": rule, "source": source, "target": target, "file": file}
+        for rule, source, target, file in sorted(fingerprint(violation) for violation in violations)
+    ]
+    return json.dumps({"schema": BASELINE_SCHEMA, "violations": entries}, indent=2) + "\n"
