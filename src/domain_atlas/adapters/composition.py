@@ -11,14 +11,17 @@ from collections.abc import Mapping, Sequence
 
 from domain_atlas.discovery.loader import FileCache, MissingPackageError, load_service
 from domain_atlas.model import Service, ServiceSpec
+from domain_atlas.rendering.adrs import Decision, DecisionError, enforcement_section, index_markdown, read_decision
 from domain_atlas.rendering.export import to_json as model_json
 from domain_atlas.rendering.graphviz import Engine, LayoutError, find_engine
 from domain_atlas.rendering.pages import PageRenderer, RenderedSite
-from domain_atlas.rendering.sitemap import Sitemap
+from domain_atlas.rendering.sitemap import Sitemap, markdown_link
 from domain_atlas.rules.ignores import apply_suppressions
 from domain_atlas.rules.imports import check_imports
 
 __all__ = [
+    "Decision",
+    "DecisionError",
     "FileCache",
     "LayoutError",
     "MissingPackageError",
@@ -26,7 +29,11 @@ __all__ = [
     "Sitemap",
     "analyse",
     "analyse_service",
+    "enforcement_section",
+    "index_markdown",
+    "markdown_link",
     "model_json",
+    "read_decision",
     "render_site",
 ]
 

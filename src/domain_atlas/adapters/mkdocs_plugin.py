@@ -18,12 +18,18 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from domain_atlas.adapters.baseline import BaselineError, load_baseline, new_violations
 from domain_atlas.adapters.composition import (
+    DecisionError,
     FileCache,
     MissingPackageError,
     RenderedSite,
     Sitemap,
     analyse,
+    enforcement_section,
+    index_markdown,
+    markdown_link,
+    read_decision,
     render_site,
 )
 from domain_atlas.adapters.settings import SettingsError, service_specs
@@ -59,6 +65,9 @@ class DomainAtlasConfig(_StrictConfig):
     layout_timeout = c.Type((int, float), default=20)
     source_url = c.Type(str, default="")  # e.g. https://git.example.com/team/repo/blob/main/{file}#L{line}
     api_links = c.Type(bool, default=False)  # link entries to mkdocstrings API pages (autorefs)
+    fail_on = c.Choice(("new", "any", "never"), default="new")  # which violations are build warnings
+    baseline = c.Optional(c.Type(str))  # known violations (written by `domain-atlas check --update-baseline`)
+    adr_dir = c.Type(str, default="adr")
 
 
 class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
@@ -97,9 +106,19 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
         for service in self.services:
             for diagnostic in service.diagnostics:
                 self._report(diagnostic.level, f"{diagnostic.location()}: {diagnostic.message}")
+        self._report_violations(config)
+        self._decision_log(files, config)
         self.site = render_site(self.services, self.sitemap, self.config.graphviz, float(self.config.layout_timeout))
         for problem in self.site.layout_errors:
             self._report(Level.WARNING, f"diagram not drawn: {problem}")
+        if self.decisions:
+            log_page = self.sitemap.catalogue_root("decisions")
+            self.site.pages[log_page] = index_markdown(
+                list(self.decisions.values()),
+                lambda path: markdown_link(log_page, path),
+                lambda rule: f"`{rule}`",
+            )
+            self.site.titles[log_page] = "Decision log"
         for path, markdown in sorted(self.site.pages.items()):
             files.append(File.generated(config, path, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
         for asset in ASSETS:
@@ -108,6 +127,51 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
         schema = resources.files("domain_atlas").joinpath("schema", SCHEMA_FILE).read_text(encoding="utf-8")
         files.append(File.generated(config, f"{self.sitemap.base}/{SCHEMA_FILE}", content=schema))
         return files
+
+    def _report_violations(self, config: MkDocsConfig) -> None:
+        """Violations become build warnings (so `--strict` fails) as `fail_on` and the baseline say."""
+        base_dir = Path(config.config_file_path or ".").resolve().parent
+        known = None
+        if self.config.baseline:
+            try:
+                known = load_baseline(base_dir / self.config.baseline)
+            except BaselineError as error:
+                raise PluginError(f"domain-atlas: {error}") from error
+        for service, spec in zip(self.services, self.specs, strict=True):
+            fail_on = spec.fail_on or self.config.fail_on
+            if fail_on == "never":
+                continue
+            violations = list(service.violations)
+            failing = new_violations(violations, known) if fail_on == "new" and known is not None else violations
+            for violation in failing:
+                self._report(Level.WARNING, f"{violation.location()}: [{violation.rule}] {violation.message}")
+
+    def _decision_log(self, files: Files, config: MkDocsConfig) -> None:
+        prefix = self.config.adr_dir.strip("/") + "/"
+        rules_by_adr: dict[str, list[str]] = {}
+        for rule, adr in sorted(self.config.adr_links.items()):
+            rules_by_adr.setdefault(str(adr), []).append(str(rule))
+        self.decisions = {}
+        for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
+            if not file.src_uri.startswith(prefix) or file.src_uri.endswith("index.md"):
+                continue
+            try:
+                decision = read_decision(file.src_uri, file.content_string, rules_by_adr)
+            except DecisionError as error:
+                raise PluginError(f"domain-atlas: {error}") from error
+            if decision is not None:
+                self.decisions[file.src_uri] = decision
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        decision = self.decisions.get(page.file.src_uri)
+        if decision is None:
+            return markdown
+        counts: dict[str, int] = {}
+        for service in self.services:
+            for violation in service.violations:
+                counts[violation.rule] = counts.get(violation.rule, 0) + 1
+        link = markdown_link(page.file.src_uri, self.sitemap.index())
+        return markdown + enforcement_section(decision, counts, link)
 
     def _report(self, level: Level, message: str) -> None:
         if level is Level.INFO:
@@ -128,9 +192,10 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
         if any(page.file.src_uri.startswith(prefix) for page in nav.pages):
             return nav  # the user placed the pages (or the nav is automatic): leave it as written
         section = Section(self.config.nav_title, [])
-        index = self._page(files, self.sitemap.index())
-        if index is not None:
-            section.children.append(index)
+        for path in (self.sitemap.index(), self.sitemap.catalogue_root("decisions")):
+            page = self._page(files, path)
+            if page is not None:
+                section.children.append(page)
         for service in self.services:
             pages = [self._page(files, self.sitemap.overview(service))]
             pages += [self._page(files, self.sitemap.context(service, ctx.name)) for ctx in service.contexts]

@@ -8,7 +8,7 @@ from typing import Any
 
 from domain_atlas.model import ContextSpec, LayerScheme, ServiceSpec
 
-SERVICE_KEYS = ("name", "source", "packages", "contexts", "layers")
+SERVICE_KEYS = ("name", "source", "packages", "contexts", "layers", "fail_on")
 CONTEXT_KEYS = ("name", "package", "shared_kernel")
 
 
@@ -77,6 +77,9 @@ def service_specs(
                     declared=True,
                 )
             )
+        fail_on = str(raw.get("fail_on") or "")
+        if fail_on not in ("", "new", "any", "never"):
+            raise SettingsError(f"{position}.fail_on: expected new, any or never, got {fail_on!r}")
         own_layers = _layer_mapping(raw.get("layers"), f"{position}.layers")
         scheme = LayerScheme.with_overrides({**shared_layers, **own_layers})
         specs.append(
@@ -87,6 +90,7 @@ def service_specs(
                 contexts=tuple(contexts),
                 scheme=scheme,
                 base=base,
+                fail_on=fail_on,
             )
         )
     names = [spec.name for spec in specs]

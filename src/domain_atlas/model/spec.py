@@ -26,3 +26,4 @@ class ServiceSpec:
     contexts: tuple[ContextSpec, ...] = ()
     scheme: LayerScheme = field(default_factory=LayerScheme.default)
     base: Path = field(default_factory=Path.cwd)  # paths in output are relative to this
+    fail_on: str = ""  # "new", "any" or "never"; empty: the site-wide setting

@@ -194,6 +194,7 @@ class PageRenderer:
 
         violations_page = self.sitemap.violations(service)
         site.pages[violations_page] = self.environment.get_template("violations.md.j2").render(
+            adr_link=lambda path: markdown_link(violations_page, path),
             service=service,
             violations=service.violations,
             overview_link=markdown_link(violations_page, overview),
@@ -218,6 +219,7 @@ class PageRenderer:
                 context=context,
                 diagram=diagram,
                 flow=flow,
+                adr_link=lambda path, page=page: markdown_link(page, path),
                 elements=[e for e in service.elements if e.context == context.name],
                 catalogue_link=self._catalogue_link(service, page),
                 layers=service.layers_of(context.name),

@@ -29,6 +29,10 @@ class Sitemap:
         """One of the catalogue pages: aggregates, events, messages, ports, flows."""
         return f"{self.base}/{service.slug}/{name}.md"
 
+    def catalogue_root(self, name: str) -> str:
+        """A page of the section about all services, e.g. the decision log."""
+        return f"{self.base}/{name}.md"
+
     def url(self, page: str) -> str:
         stem = page[: -len(".md")]
         if stem == "index" or stem.endswith("/index"):
