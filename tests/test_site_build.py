@@ -74,7 +74,11 @@ def test_site_loads_nothing_from_outside(repo_site: Path):
 def test_canary_package_is_documented_but_never_imported(tmp_path: Path):
     marker = tmp_path / "canary-was-imported.txt"
     config = write_site(
-        tmp_path, {"services": [{"name": "Canary", "source": str(FIXTURES / "canary" / "src"), "packages": ["canary"]}]}
+        tmp_path,
+        {
+            "services": [{"name": "Canary", "source": str(FIXTURES / "canary" / "src"), "packages": ["canary"]}],
+            "fail_on": "never",
+        },
     )
     result = mkdocs_build(config, tmp_path / "site", env={"CANARY_MARKER": str(marker)})
     assert result.returncode == 0, result.stderr
@@ -143,9 +147,60 @@ def test_names_and_docstrings_are_escaped(tmp_path: Path):
     (package / "domain" / "model.py").write_text("from evil.adapters import db\n")
     (package / "adapters" / "__init__.py").write_text("")
     (package / "adapters" / "db.py").write_text("")
-    config = write_site(tmp_path, {"services": [{"name": 'Evil "<svc>"', "source": "src"}]})
+    config = write_site(tmp_path, {"services": [{"name": 'Evil "<svc>"', "source": "src"}], "fail_on": "never"})
     result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     for page in (tmp_path / "site" / "architecture").rglob("*.html"):
         text = page.read_text()
         assert "<script>alert" not in text and "<img src=x" not in text and "<b>bold" not in text, page
+
+
+def _violating_site(tmp_path: Path, **options: object) -> Path:
+    package = tmp_path / "src" / "depot"
+    (package / "domain").mkdir(parents=True)
+    (package / "adapters").mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "domain" / "__init__.py").write_text("")
+    (package / "domain" / "model.py").write_text("from depot.adapters import db\n")
+    (package / "adapters" / "__init__.py").write_text("")
+    (package / "adapters" / "db.py").write_text("")
+    return write_site(tmp_path, {"services": [{"name": "Depot", "source": "src"}], **options})
+
+
+def test_fail_on_new_without_baseline_fails_strict_build_on_violations(tmp_path: Path):
+    result = mkdocs_build(_violating_site(tmp_path), tmp_path / "site")
+    assert result.returncode != 0
+    assert "src/depot/domain/model.py:1: [layer-dependency]" in result.stderr
+
+
+def test_fail_on_new_with_baseline_passes_until_a_new_violation(tmp_path: Path):
+    config = _violating_site(tmp_path, baseline="baseline.json")
+    baseline = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "domain_atlas.adapters.cli",
+            "check",
+            "--config",
+            str(config),
+            "--baseline",
+            str(tmp_path / "baseline.json"),
+            "--update-baseline",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert baseline.returncode == 0, baseline.stderr
+    assert mkdocs_build(config, tmp_path / "site").returncode == 0
+    (tmp_path / "src" / "depot" / "domain" / "more.py").write_text("import sqlalchemy\n")
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode != 0
+    assert "src/depot/domain/more.py:1: [domain-framework-free]" in result.stderr
+    assert "model.py:1" not in result.stderr
+
+
+def test_fail_on_never_and_any(tmp_path: Path):
+    assert mkdocs_build(_violating_site(tmp_path / "a", fail_on="never"), tmp_path / "a" / "site").returncode == 0
+    result = mkdocs_build(_violating_site(tmp_path / "b", fail_on="any"), tmp_path / "b" / "site")
+    assert result.returncode != 0
