@@ -9,13 +9,16 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 
+from domain_atlas.discovery.importlinter import find_contract_file, read_contracts
 from domain_atlas.discovery.loader import FileCache, MissingPackageError, load_service
-from domain_atlas.model import Service, ServiceSpec
+from domain_atlas.model import Diagnostic, Service, ServiceSpec
+from domain_atlas.model.contracts import Contract
 from domain_atlas.rendering.adrs import Decision, DecisionError, enforcement_section, index_markdown, read_decision
 from domain_atlas.rendering.export import to_json as model_json
 from domain_atlas.rendering.graphviz import Engine, LayoutError, find_engine
 from domain_atlas.rendering.pages import PageRenderer, RenderedSite
 from domain_atlas.rendering.sitemap import Sitemap, markdown_link
+from domain_atlas.rules.contracts import check_contracts
 from domain_atlas.rules.ignores import apply_suppressions
 from domain_atlas.rules.imports import check_imports
 
@@ -43,8 +46,20 @@ def analyse_service(
 ) -> Service:
     """Read one service statically and check the rules on it."""
     service = load_service(spec, cache, adr_links)
-    found = sorted({*service.violations, *check_imports(service, spec.scheme, adr_links)})
+    contracts: list[Contract] = []
+    contract_problems: list[Diagnostic] = []
+    contract_file = find_contract_file(spec.source_roots)
+    if contract_file is not None:
+        contracts, contract_problems = read_contracts(contract_file, spec.base)
+    found = sorted(
+        {
+            *service.violations,
+            *check_imports(service, spec.scheme, adr_links),
+            *check_contracts(service, contracts, adr_links),
+        }
+    )
     kept, problems = apply_suppressions(found, service.suppressions)
+    problems = [*problems, *contract_problems]
     return dataclasses.replace(
         service, violations=tuple(kept), diagnostics=tuple(sorted({*service.diagnostics, *problems}))
     )

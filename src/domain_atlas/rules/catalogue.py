@@ -59,6 +59,11 @@ RULES: dict[str, Rule] = {
             "Value objects are immutable",
             "Declare the dataclass frozen and return a new value instead of changing this one.",
         ),
+        Rule(
+            "import-linter-contract",
+            "The project's import-linter contracts hold",
+            "Change the import, or the contract if the architecture really changed (and record why in an ADR).",
+        ),
     )
 }
 

@@ -1,0 +1,17 @@
+"""import-linter contracts found in an analysed project, as plain values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Contract:
+    name: str
+    type: str  # "layers", "independence" or "forbidden"
+    file: str
+    line: int
+    layers: tuple[tuple[str, ...], ...] = ()  # highest first; siblings in one tuple are independent
+    containers: tuple[str, ...] = ()
+    modules: tuple[str, ...] = ()  # independence: the modules; forbidden: the source modules
+    forbidden: tuple[str, ...] = ()

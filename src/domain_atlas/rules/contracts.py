@@ -1,0 +1,73 @@
+"""Checking import-linter contracts against the import graph (direct imports)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from domain_atlas.model import ImportEdge, Service, Violation
+from domain_atlas.model.contracts import Contract
+from domain_atlas.rules.catalogue import RULES
+
+RULE = "import-linter-contract"
+
+
+def _inside(module: str, package: str) -> bool:
+    return module == package or module.startswith(package + ".")
+
+
+def _violation(contract: Contract, edge: ImportEdge, message: str, adr_links: Mapping[str, str]) -> Violation:
+    rule = RULES[RULE]
+    return Violation(
+        RULE,
+        edge.source,
+        edge.target,
+        edge.file,
+        edge.line,
+        rule.severity,
+        f"contract {contract.name!r} ({contract.file}:{contract.line}): {message}",
+        rule.hint,
+        adr_links.get(RULE, ""),
+        edge.type_checking,
+    )
+
+
+def check_contracts(
+    service: Service, contracts: Iterable[Contract], adr_links: Mapping[str, str] | None = None
+) -> list[Violation]:
+    links = adr_links or {}
+    found: list[Violation] = []
+    for contract in contracts:
+        for edge in service.imports:
+            found.extend(_check(contract, edge, links))
+    return sorted(set(found))
+
+
+def _layer_index(contract: Contract, module: str, container: str) -> tuple[int, int] | None:
+    for index, siblings in enumerate(contract.layers):
+        for position, layer in enumerate(siblings):
+            if _inside(module, f"{container}.{layer}" if container else layer):
+                return index, position
+    return None
+
+
+def _check(contract: Contract, edge: ImportEdge, links: Mapping[str, str]) -> Iterable[Violation]:
+    if contract.type == "forbidden":
+        if any(_inside(edge.source, source) for source in contract.modules) and any(
+            _inside(edge.target, forbidden) for forbidden in contract.forbidden
+        ):
+            yield _violation(contract, edge, f"{edge.source} must not import {edge.target}", links)
+    elif contract.type == "independence" and not edge.external:
+        source = next((m for m in contract.modules if _inside(edge.source, m)), None)
+        target = next((m for m in contract.modules if _inside(edge.target, m)), None)
+        if source and target and source != target:
+            yield _violation(contract, edge, f"{source} and {target} must be independent", links)
+    elif contract.type == "layers" and not edge.external:
+        for container in contract.containers or ("",):
+            importer = _layer_index(contract, edge.source, container)
+            imported = _layer_index(contract, edge.target, container)
+            if importer is None or imported is None:
+                continue
+            if imported[0] < importer[0]:
+                yield _violation(contract, edge, f"lower layer {edge.source} imports higher layer {edge.target}", links)
+            elif imported[0] == importer[0] and imported[1] != importer[1]:
+                yield _violation(contract, edge, f"independent layers: {edge.source} imports {edge.target}", links)
