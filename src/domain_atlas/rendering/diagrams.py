@@ -24,6 +24,8 @@ LAYER_TITLES = {
     "tests": "Tests",
 }
 UNLAYERED = "unlayered"
+# Beyond this many module nodes a graph is a hairball: modules are folded into their subpackages.
+MAX_MODULE_NODES = 150
 MAX_TOOLTIP_LINES = 12
 
 
@@ -112,11 +114,27 @@ def _module_label(module: SourceModule, package: str) -> str:
     return module.name[len(package) + 1 :] if module.name.startswith(package + ".") else module.name
 
 
+def _relative(name: str, package: str) -> str:
+    return name[len(package) + 1 :] if name.startswith(package + ".") else name
+
+
+def _module_groups(names: list[str], package: str, max_nodes: int) -> dict[str, str]:
+    """Module -> the node that shows it: itself, or its subpackage when there are too many to draw."""
+    mapping = {name: name for name in names}
+    depth_of_package = len(package.split("."))
+    for depth in (3, 2, 1):
+        if len(set(mapping.values())) <= max_nodes:
+            break
+        mapping = {name: ".".join(name.split(".")[: depth_of_package + depth]) for name in names}
+    return mapping
+
+
 def layer_graph(
     service: Service,
     context_name: str,
     context_url: Callable[[str], str],
     module_url: Callable[[SourceModule], str] | None = None,
+    max_nodes: int = MAX_MODULE_NODES,
 ) -> Graph:
     """Modules of one context inside layer clusters, outer layers first; foreign modules collapsed per context."""
     context = service.context(context_name)
@@ -131,25 +149,34 @@ def layer_graph(
     nodes: list[Node] = []
     clusters: list[Cluster] = []
     ordered_layers = [*layers.items()] + ([(UNLAYERED, unlayered)] if unlayered else [])
+    group_of = _module_groups([name for _, names in ordered_layers for name in names], package, max_nodes)
     for layer, names in ordered_layers:
-        members = [modules[name] for name in names]
-        for module in members:
+        groups: dict[str, list[SourceModule]] = defaultdict(list)
+        for name in names:
+            groups[group_of[name]].append(modules[name])
+        for group, members in sorted(groups.items()):
+            module = members[0]
+            collapsed = len(members) > 1 or group != module.name
             nodes.append(
                 Node(
-                    id=dom_id("mod", module.name),
-                    label=_module_label(module, package),
-                    classes=("da-node", "da-module", f"da-layer-{layer}"),
-                    url=module_url(module) if module_url else "",
-                    tooltip=f"{module.name}\n{first_line(module.docstring)}".strip(),
+                    id=dom_id("mod", group),
+                    label=f"{_relative(group, package)}/ ({len(members)} modules)"
+                    if collapsed
+                    else _module_label(module, package),
+                    classes=("da-node", "da-module", f"da-layer-{layer}") + (("da-collapsed",) if collapsed else ()),
+                    url=module_url(module) if module_url and not collapsed else "",
+                    tooltip=f"{group}: {len(members)} modules"
+                    if collapsed
+                    else f"{module.name}\n{first_line(module.docstring)}".strip(),
                 )
             )
         clusters.append(
             Cluster(
                 id=dom_id("layer", context_name, layer),
                 label=layer_title(layer) if layer != UNLAYERED else "No layer",
-                nodes=tuple(dom_id("mod", module.name) for module in members),
+                nodes=tuple(dict.fromkeys(dom_id("mod", group_of[name]) for name in names)),
                 classes=("da-cluster", "da-layer", f"da-layer-{layer}"),
-                tooltip=f"{layer_title(layer)} layer: {len(members)} modules",
+                tooltip=f"{layer_title(layer)} layer: {len(names)} modules",
             )
         )
 
@@ -170,7 +197,7 @@ def layer_graph(
         elif edge.target in own_names:
             if modules[edge.target].is_package and modules[edge.target].layer is None:
                 continue  # re-export through a context's __init__; not a layer dependency
-            target_id = dom_id("mod", edge.target)
+            target_id = dom_id("mod", group_of.get(edge.target, edge.target))
         else:
             other = modules[edge.target].context or "(outside contexts)"
             target_id = dom_id("ctx", other)
@@ -187,7 +214,9 @@ def layer_graph(
             )
         if modules[edge.source].is_package and modules[edge.source].layer is None:
             continue
-        pairs[(dom_id("mod", edge.source), target_id)].append(edge)
+        source_id = dom_id("mod", group_of.get(edge.source, edge.source))
+        if source_id != target_id:
+            pairs[(source_id, target_id)].append(edge)
 
     edges: list[Edge] = []
     for (source_id, target_id), statements in sorted(pairs.items()):
