@@ -37,7 +37,6 @@ from domain_atlas.model import Level, Service, ServiceSpec
 
 log = get_plugin_logger(__name__)
 
-ASSETS = ("domain-atlas.css", "domain-atlas.js")
 ASSET_FOLDER = "assets/domain-atlas"
 SCHEMA_FILE = "model-1.schema.json"
 CATALOGUES = ("aggregates", "events", "messages", "ports", "flows")
@@ -90,7 +89,9 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
         except SettingsError as error:
             raise PluginError(f"domain-atlas: {error}") from error
         self.sitemap = Sitemap(self.config.output_dir.strip("/"), bool(config.use_directory_urls))
-        for asset in ASSETS:
+        for asset in _assets():
+            if not asset.endswith((".css", ".js")):
+                continue
             target = config.extra_css if asset.endswith(".css") else config.extra_javascript
             path = f"{ASSET_FOLDER}/{asset}"
             if path not in target:
@@ -121,8 +122,8 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
             self.site.titles[log_page] = "Decision log"
         for path, markdown in sorted(self.site.pages.items()):
             files.append(File.generated(config, path, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
-        for asset in ASSETS:
-            content = resources.files("domain_atlas").joinpath("assets", asset).read_text(encoding="utf-8")
+        for asset in _assets():
+            content = resources.files("domain_atlas").joinpath("assets", *asset.split("/")).read_bytes()
             files.append(File.generated(config, f"{ASSET_FOLDER}/{asset}", content=content))
         schema = resources.files("domain_atlas").joinpath("schema", SCHEMA_FILE).read_text(encoding="utf-8")
         files.append(File.generated(config, f"{self.sitemap.base}/{SCHEMA_FILE}", content=schema))
@@ -237,6 +238,22 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
         for root in sorted({root for spec in self.specs for root in spec.source_roots}):
             server.watch(str(root))
         return server
+
+
+def _assets() -> list[str]:
+    """Files shipped in the package's assets folder; vendored libraries (Mermaid) load before our script."""
+    root = resources.files("domain_atlas").joinpath("assets")
+    found: list[str] = []
+
+    def walk(folder: Any, prefix: str) -> None:
+        for entry in sorted(folder.iterdir(), key=lambda item: item.name):
+            if entry.is_dir():
+                walk(entry, f"{prefix}{entry.name}/")
+            elif not entry.name.startswith("."):
+                found.append(prefix + entry.name)
+
+    walk(root, "")
+    return sorted(found, key=lambda name: (not name.startswith("vendor/"), name))
 
 
 def _link_parents(section: Section, parent: Section | None) -> None:
