@@ -82,3 +82,29 @@ def test_violation_lines_point_at_import_statements(case):
         if rule in IMPORT_RULES:
             text = Path(REPO_ROOT / file).read_text(encoding="utf-8").splitlines()[line - 1]
             assert "import" in text, (file, line, text)
+
+
+def test_every_building_block_with_its_kinds(case):
+    expected, service = case
+    found = {element.path: set(element.kinds) for element in service.elements}
+    assert found == {path: set(kinds) for path, kinds in expected.ELEMENTS.items()}
+
+
+def test_every_relation(case):
+    expected, service = case
+    found = {(r.kind, r.source, r.target) for r in service.relations}
+    assert found == set(expected.RELATIONS)
+
+
+def test_every_violation_including_class_rules(case):
+    expected, service = case
+    found = {(v.rule, v.source, v.target, v.file, v.line) for v in service.violations}
+    assert found == set(expected.VIOLATIONS)
+
+
+def test_every_element_carries_evidence_and_a_real_location(case):
+    _, service = case
+    for element in service.elements:
+        assert element.evidence, element.path
+        line = (REPO_ROOT / element.file).read_text(encoding="utf-8").splitlines()[element.line - 1]
+        assert element.name in line, (element.path, line)

@@ -23,14 +23,15 @@
   var STEP = 1.25; // zoom factor of one button press or key press
   var MIN_SCALE = 0.2;
 
+  // 14x14 stroked icons, drawn here so nothing is fetched.
   var ICONS = {
     "zoom-in": "M7 2v10M2 7h10",
     "zoom-out": "M2 7h10",
-    fit: "M1 5V1h4M9 1h4v4M13 9v4H9M5 13H1V9",
+    fit: "M1 4.5V1h3.5M9.5 1H13v3.5M13 9.5V13H9.5M4.5 13H1V9.5M4.5 4.5h5v5h-5z",
     reset: "M2.5 7a4.5 4.5 0 1 0 1.3-3.2M2.5 1.5v2.8h2.8",
     actual: "M3 4l1.5-1v8M9.5 4L11 3v8M7 5.5v.01M7 8.5v.01",
-    fullscreen: "M1 5V1h4M9 1h4v4M13 9v4H9M5 13H1V9M4.5 4.5h5v5h-5z",
-    "exit-fullscreen": "M5 1v4H1M13 5H9V1M9 13V9h4M1 9h4v4"
+    fullscreen: "M8.5 1.5h4v4M12.5 1.5L8 6M5.5 12.5h-4v-4M1.5 12.5L6 8",
+    "exit-fullscreen": "M8 2v4h4M8 6l4.5-4.5M6 12V8H2M6 8l-4.5 4.5"
   };
 
   var BUTTONS = [
@@ -468,9 +469,9 @@
     tip.hidden = false;
     var width = tip.offsetWidth;
     var height = tip.offsetHeight;
-    var left = clientX + 14;
+    // Below and right of the pointer, slid left to stay on screen, and above the pointer near the bottom edge.
+    var left = Math.max(8, Math.min(clientX + 14, window.innerWidth - width - 8));
     var top = clientY + 18;
-    if (left + width > window.innerWidth - 8) left = Math.max(8, clientX - width - 14);
     if (top + height > window.innerHeight - 8) top = Math.max(8, clientY - height - 14);
     tip.style.left = left + "px";
     tip.style.top = top + "px";

@@ -34,6 +34,9 @@ from domain_atlas.discovery.stereotypes import (
     message_kind_of_place,
     place_kind,
 )
+from domain_atlas.discovery.stereotypes import (
+    MESSAGE_MODULES as MESSAGE_MODULE_NAMES,
+)
 from domain_atlas.discovery.symbols import ClassFacts, FunctionFacts
 from domain_atlas.model import Diagnostic, Element, Level, Relation, SourceModule, Violation
 from domain_atlas.rules.catalogue import RULES
@@ -171,6 +174,7 @@ class CatalogueBuilder:
         for cls in self.classes.values():
             self._classify_alone(cls)
         self._inherit_kinds()
+        self._drop_marker_bases()
         self._mark_ports()
         self._implementations()
         self._handlers()
@@ -208,7 +212,7 @@ class CatalogueBuilder:
         name = facts.name
         if place_message and not HANDLER_NAME.search(name) and not cls.abstract:
             if not READ_MODEL_NAME.search(name) or place_message != "query":
-                cls.add(place_message, f"defined in a {parts[-1]!r} module")
+                cls.add(place_message, f"defined in {next(p for p in reversed(parts) if p in MESSAGE_MODULE_NAMES)}")
         elif not HANDLER_NAME.search(name) and not cls.abstract and layer in INNER_LAYERS:
             if COMMAND_NAME.search(name):
                 cls.add("command", "name ends in Command")
@@ -216,9 +220,9 @@ class CatalogueBuilder:
                 cls.add("query", "name reads as a query (Get…/List…/…Query)")
             elif name.endswith("Event") and (is_dataclass(facts.decorators) or facts.bases):
                 cls.add("domain_event", "name ends in Event")
-        kind = place_kind(parts)
+        kind, place = place_kind(parts)
         if kind and not cls.abstract:
-            cls.add(kind, f"defined in a {kind}s module" if not kind.endswith("s") else f"defined in {kind}")
+            cls.add(kind, f"defined in {place}/")
         if layer == "read_model" and not HANDLER_NAME.search(name):
             cls.add("read_model", "defined in the read-model layer")
         if is_frozen_dataclass(facts.decorators) and layer in ("domain", "shared_kernel"):
@@ -241,6 +245,8 @@ class CatalogueBuilder:
         if layer == "domain" and (name.endswith("Service") or "services" in parts) and not cls.abstract:
             if not any(k in cls.kinds for k in MESSAGE_KINDS):
                 cls.add("domain_service", "service class in the domain layer")
+        if layer == "application" and name.endswith("Service") and not cls.abstract:
+            cls.add("use_case", "application service class")
         if layer == "composition_root" and re.search(r"Container$", name):
             cls.add("composition_root", "container class in a composition root")
         if FAKE_NAME.match(name):
@@ -261,7 +267,7 @@ class CatalogueBuilder:
             if method.split(".")[0] == cls.facts.name
         }
         names = attributes | assigned
-        identity = {"id", "_id", own_id, "reference", "ref", "uuid"}
+        identity = {"id", "_id", own_id, "reference", "ref", "uuid", "code", "sku"}
         return bool(names & identity) or (
             any(m.name in {"__eq__", "__hash__"} for m in cls.facts.methods)
             and bool({n for n in names if n.endswith("_id") or n == "id"})
@@ -282,12 +288,27 @@ class CatalogueBuilder:
                         cls.kinds.clear()
                         cls.add("_ignored", f"subclass of {base}")
 
+    def _drop_marker_bases(self) -> None:
+        """`class Event: pass` that every event subclasses is a marker, not a message of its own."""
+        for cls in self.classes.values():
+            kind = self._message_kind(cls.path)
+            if not kind or cls.facts.attributes or cls.facts.methods:
+                continue
+            children = [other for other in self.classes.values() if cls.path in {r for _, r in self._bases(other)}]
+            if children and all(self._message_kind(child.path) for child in children):
+                cls.kinds.clear()
+                cls.add("_ignored", "marker base class of messages")
+
     def _mark_ports(self) -> None:
+        subclassed = {resolved for cls in self.classes.values() for _, resolved in self._bases(cls) if resolved}
         for cls in self.classes.values():
             if not cls.abstract or "_ignored" in cls.kinds:
                 continue
             layer = cls.module.layer
-            if layer in ("domain", "application", "ports", "shared_kernel") or in_port_place(self._parts(cls)):
+            inner = layer in ("domain", "application", "ports", "shared_kernel") or in_port_place(self._parts(cls))
+            # An abstract class elsewhere (the book keeps AbstractRepository beside its adapters) is a port
+            # when something implements it.
+            if inner or cls.path in subclassed:
                 if any(k in cls.kinds for k in MESSAGE_KINDS + ("aggregate", "entity", "value_object")):
                     continue
                 if cls.public_methods() or PORT_NAME.search(cls.facts.name):
@@ -313,8 +334,9 @@ class CatalogueBuilder:
                 required = port.public_methods()
                 if not required or not required <= methods:
                     continue
-                same_name = port.facts.name == cls.facts.name
-                if len(required) >= 2 or same_name:
+                # One shared method is too weak alone; with the port's name in the adapter's name it is enough.
+                named_after = cls.facts.name.endswith(port.facts.name.removeprefix("Abstract"))
+                if len(required) >= 2 or named_after:
                     self._implements(cls, port, "structural", f"has every method of port {port.facts.name}")
         # DI bindings: `{Port: Adapter}` provider dicts and containers.
         for module_name, facts in self.facts.items():
@@ -482,7 +504,7 @@ class CatalogueBuilder:
                         )
                         self._violation(
                             "aggregate-references-by-id",
-                            f"{path}.{attribute.name}",
+                            path,
                             other,
                             cls.module.file,
                             attribute.line,
@@ -567,17 +589,41 @@ class CatalogueBuilder:
             if cls.module.layer in ADAPTER_LAYERS and "adapter" not in kinds and cls.module.layer != "read_model":
                 if any(k in kinds for k in ("repository", "unit_of_work")) and not cls.abstract:
                     kinds["adapter"] = [f"defined in the {cls.module.layer} layer"]
-            elements.append(self._element(cls.path, cls.module, cls.facts.line, kinds, cls.facts.docstring))
+            handler = next((m for m in cls.facts.methods if m.name in HANDLER_METHODS), None)
+            elements.append(
+                self._element(
+                    cls.path,
+                    cls.module,
+                    cls.facts.line,
+                    kinds,
+                    cls.facts.docstring,
+                    fields=tuple((a.name, a.annotation) for a in cls.facts.attributes if not a.name.startswith("_")),
+                    methods=tuple(sorted(cls.public_methods())),
+                    returns=handler.returns if handler else "",
+                )
+            )
         for path, kinds in self.function_kinds.items():
             if path in self.functions:
                 module, function = self.functions[path]
-                elements.append(self._element(path, module, function.line, kinds, function.docstring))
+                elements.append(
+                    self._element(path, module, function.line, kinds, function.docstring, returns=function.returns)
+                )
         return sorted(elements)
 
     def _element(
-        self, path: str, module: SourceModule, line: int, kinds: Mapping[str, list[str]], docstring: str
+        self,
+        path: str,
+        module: SourceModule,
+        line: int,
+        kinds: Mapping[str, list[str]],
+        docstring: str,
+        *,
+        fields: tuple[tuple[str, str], ...] = (),
+        methods: tuple[str, ...] = (),
+        returns: str = "",
     ) -> Element:
         evidence = tuple(f"{kind}: {reason}" for kind in sorted(kinds) for reason in kinds[kind])
+        test = module.layer == "tests" or any(part in ("tests", "testing") for part in module.name.split("."))
         return Element(
             path=path,
             kinds=tuple(sorted(kinds)),
@@ -586,6 +632,9 @@ class CatalogueBuilder:
             file=module.file,
             line=line,
             evidence=evidence,
-            test=module.layer == "tests",
+            test=test,
             docstring=docstring,
+            fields=fields,
+            methods=methods,
+            returns=returns,
         )

@@ -119,11 +119,12 @@ def message_kind_of_place(module_parts: list[str]) -> str:
     return ""
 
 
-def place_kind(module_parts: list[str]) -> str:
+def place_kind(module_parts: list[str]) -> tuple[str, str]:
+    """(kind, the package or module name that says so), e.g. ("value_object", "value_objects")."""
     for part in reversed(module_parts):
         if part in PLACE_KIND:
-            return PLACE_KIND[part]
-    return ""
+            return PLACE_KIND[part], part
+    return "", ""
 
 
 def in_port_place(module_parts: list[str]) -> bool:

@@ -7,6 +7,7 @@ stereotype catalogue and the pages need, so griffe objects never leak into the m
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,10 +73,19 @@ def _canonical(expression: object) -> str:
     return str(path) if path else _text(expression)
 
 
-def _function(function: griffe.Function) -> FunctionFacts:
+def _definition_line(lines: list[str], start: int, keyword: str, name: str) -> int:
+    """griffe counts a decorated definition from its first decorator; readers want the `class`/`def` line."""
+    pattern = re.compile(rf"^\s*(?:async\s+)?{keyword}\s+{re.escape(name)}\b")
+    for index in range(max(start - 1, 0), min(start + 40, len(lines))):
+        if pattern.match(lines[index]):
+            return index + 1
+    return start
+
+
+def _function(function: griffe.Function, lines: list[str]) -> FunctionFacts:
     return FunctionFacts(
         name=function.name,
-        line=function.lineno or 0,
+        line=_definition_line(lines, function.lineno or 0, "def", function.name),
         parameters=tuple(Parameter(p.name, _text(p.annotation)) for p in function.parameters),
         returns=_text(function.returns),
         decorators=tuple(_text(d.value) for d in function.decorators),
@@ -84,7 +94,7 @@ def _function(function: griffe.Function) -> FunctionFacts:
     )
 
 
-def _class(cls: griffe.Class) -> ClassFacts:
+def _class(cls: griffe.Class, lines: list[str]) -> ClassFacts:
     attributes = []
     methods = []
     for member in cls.members.values():
@@ -95,10 +105,10 @@ def _class(cls: griffe.Class) -> ClassFacts:
                 AttributeFacts(member.name, member.lineno or 0, _text(member.annotation), _text(member.value))
             )
         elif isinstance(member, griffe.Function):
-            methods.append(_function(member))
+            methods.append(_function(member, lines))
     return ClassFacts(
         name=cls.name,
-        line=cls.lineno or 0,
+        line=_definition_line(lines, cls.lineno or 0, "class", cls.name),
         end_line=cls.endlineno or cls.lineno or 0,
         bases=tuple(_text(base) for base in cls.bases),
         canonical_bases=tuple(_canonical(base) for base in cls.bases),
@@ -114,13 +124,14 @@ def read_symbols(module_name: str, path: Path, text: str) -> SymbolFacts:
     module = griffe.visit(module_name.split(".")[-1], filepath=path, code=text)
     classes = []
     functions = []
+    lines = text.splitlines()
     for member in module.members.values():
         if member.is_alias:
             continue
         if isinstance(member, griffe.Class):
-            classes.append(_class(member))
+            classes.append(_class(member, lines))
         elif isinstance(member, griffe.Function):
-            functions.append(_function(member))
+            functions.append(_function(member, lines))
     return SymbolFacts(
         docstring=module.docstring.value if module.docstring else "",
         classes=tuple(sorted(classes, key=lambda c: c.line)),

@@ -1,0 +1,1 @@
+"""Adapters: implementations of the domain ports against PostgreSQL, Redis, HTTP APIs and device protocols."""

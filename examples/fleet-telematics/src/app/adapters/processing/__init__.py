@@ -1,0 +1,1 @@
+"""Adapters that process raw device data: frame decoders, one per tracker vendor."""

@@ -1,0 +1,1 @@
+"""HTTP API (primary adapters): thin FastAPI routes that parse requests, call a service and shape responses."""

@@ -1,0 +1,1 @@
+"""Entities of the fleet model; ``Vehicle``, ``Trip`` and ``Geofence`` are aggregate roots."""

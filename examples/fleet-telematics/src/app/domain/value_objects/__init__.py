@@ -1,0 +1,1 @@
+"""Immutable value objects of the fleet model: compared by value, never changed in place."""

@@ -1,0 +1,1 @@
+"""Unit tests: services driven through in-memory fakes of every port."""
