@@ -1,0 +1,1 @@
+"""Sessions adapters: SQLAlchemy persistence and read side, the OCPP charger gateway, in-memory fakes."""

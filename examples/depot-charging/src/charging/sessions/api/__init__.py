@@ -1,0 +1,1 @@
+"""Sessions HTTP API: thin FastAPI routers and pydantic request/response DTOs."""

@@ -1,0 +1,1 @@
+"""Sessions domain: the ChargingSession aggregate, its value objects, commands and events. Framework-free."""

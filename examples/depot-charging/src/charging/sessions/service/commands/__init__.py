@@ -1,0 +1,1 @@
+"""Command side: handlers that load sessions through the unit of work, call the aggregate and commit."""

@@ -1,0 +1,1 @@
+"""Query side: query messages and handlers answering from the read-side port."""

@@ -1,0 +1,1 @@
+"""Shared outbound adapters: the SQL and in-memory outboxes and the relay that drains them."""

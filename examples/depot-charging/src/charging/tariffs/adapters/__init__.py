@@ -1,0 +1,1 @@
+"""Tariffs adapters: SQLAlchemy mapping, repositories and read side, in-memory fakes."""

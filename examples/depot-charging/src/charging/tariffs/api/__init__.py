@@ -1,0 +1,1 @@
+"""Tariffs HTTP API: routes for the depot energy manager and for billing lookups."""

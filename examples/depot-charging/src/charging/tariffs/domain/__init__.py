@@ -1,0 +1,1 @@
+"""Tariffs domain: the Tariff aggregate, price windows, session charges, commands and events."""

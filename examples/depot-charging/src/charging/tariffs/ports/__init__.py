@@ -1,0 +1,1 @@
+"""Tariffs ports: tariff repository, charge ledger, unit of work and the read-side port."""

@@ -1,0 +1,1 @@
+"""Tariffs service layer: command handlers, query handlers and reactions to other contexts' events."""

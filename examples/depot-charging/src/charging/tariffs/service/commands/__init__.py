@@ -1,0 +1,1 @@
+"""Command side of the tariffs context."""

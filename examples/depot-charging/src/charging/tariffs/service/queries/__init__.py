@@ -1,0 +1,1 @@
+"""Query side of the tariffs context."""
