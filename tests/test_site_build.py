@@ -204,3 +204,28 @@ def test_fail_on_never_and_any(tmp_path: Path):
     assert mkdocs_build(_violating_site(tmp_path / "a", fail_on="never"), tmp_path / "a" / "site").returncode == 0
     result = mkdocs_build(_violating_site(tmp_path / "b", fail_on="any"), tmp_path / "b" / "site")
     assert result.returncode != 0
+
+
+def test_decision_log_reads_adr_front_matter_with_status_badges(repo_site: Path):
+    log = (repo_site / "architecture" / "decisions" / "index.html").read_text()
+    assert 'class="da-badge da-status-superseded"' in log and 'class="da-badge da-status-accepted"' in log
+    row = next(line for line in log.splitlines() if "0008" in line and "da-status-superseded" in line)
+    assert "0009-read-only-contexts-own-their-models" in row
+
+
+def test_adr_pages_list_the_rules_that_enforce_them(repo_site: Path):
+    page = (repo_site / "adr" / "0004-contexts-integrate-through-events" / "index.html").read_text()
+    assert "Rules that enforce this decision" in page and "context-independence" in page
+
+
+def test_violations_link_to_their_adr_and_source_line(repo_site: Path):
+    page = (repo_site / "architecture" / "depot-charging" / "violations" / "index.html").read_text()
+    assert "../../../adr/0004-contexts-integrate-through-events/" in page
+    assert "examples/depot-charging/src/charging/" in page
+
+
+@pytest.mark.parametrize("page", ["aggregates", "events", "messages", "ports", "flows"])
+def test_catalogue_pages_exist_for_every_example(repo_site: Path, page: str):
+    for service in ("depot-charging", "fleet-telematics", "parcel-lockers", "expense-ledger", "billing-platform"):
+        html = (repo_site / "architecture" / service / page / "index.html").read_text()
+        assert "<h1" in html, (service, page)

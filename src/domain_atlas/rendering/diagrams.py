@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from itertools import pairwise
@@ -34,7 +35,9 @@ def layer_title(layer: str) -> str:
 
 
 def first_line(text: str) -> str:
-    return text.strip().splitlines()[0] if text.strip() else ""
+    """The first paragraph of a docstring, on one line (its summary)."""
+    paragraph = text.strip().split("\n\n", 1)[0]
+    return " ".join(paragraph.split())
 
 
 def _violations_by_statement(service: Service) -> dict[tuple[str, str, int], list[Violation]]:
@@ -177,6 +180,7 @@ def layer_graph(
                 nodes=tuple(dict.fromkeys(dom_id("mod", group_of[name]) for name in names)),
                 classes=("da-cluster", "da-layer", f"da-layer-{layer}"),
                 tooltip=f"{layer_title(layer)} layer: {len(names)} modules",
+                same_rank=True,
             )
         )
 
@@ -241,6 +245,16 @@ def layer_graph(
                 constraint=not broken,
             )
         )
+    # Empty package __init__ modules with no imports either way only add noise.
+    connected = {node_id for pair in pairs for node_id in pair}
+    quiet = {dom_id("mod", m.name) for m in own if m.is_package and group_of.get(m.name) == m.name}
+    hidden = quiet - connected
+    nodes = [node for node in nodes if node.id not in hidden]
+    clusters = [
+        dataclasses.replace(cluster, nodes=tuple(n for n in cluster.nodes if n not in hidden))
+        for cluster in clusters
+    ]
+    clusters = [cluster for cluster in clusters if cluster.nodes]
     edges.extend(_layer_order_edges(clusters))
     return Graph(
         id=dom_id("layers", service.slug, context_name),
@@ -248,9 +262,10 @@ def layer_graph(
         nodes=tuple(nodes) + tuple(foreign_nodes[key] for key in sorted(foreign_nodes)),
         edges=tuple(edges),
         clusters=tuple(clusters),
-        # Left to right: outer layers on the left, the domain on the right, each layer's modules stacked,
+        # Left to right: outer layers on the left, the domain on the right, each layer one column of modules,
         # which stays readable with many modules per layer (top-down gives a page-wide strip).
         rankdir="LR",
+        attributes=(("newrank", "true"),),
     )
 
 

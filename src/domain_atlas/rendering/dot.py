@@ -41,6 +41,7 @@ class Cluster:
     classes: tuple[str, ...] = ()
     url: str = ""
     tooltip: str = ""
+    same_rank: bool = False  # lay the cluster's nodes out as one column (or row) of the layout
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,8 @@ def to_dot(graph: Graph) -> str:
             ("color", "#bdbdbd"),
             ("fontsize", "12"),
         ]
+        if cluster.same_rank:
+            pairs.append(("rank", "same"))
         lines.append("    graph " + _attributes(pairs) + ";")
         lines.extend("  " + _node(nodes[node_id]) for node_id in cluster.nodes if node_id in nodes)
         lines.append("  }")
