@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from domain_atlas.discovery.bodies import EVENT_COLLECTIONS
+
 # Base class names (last segment) that make a class of a kind, wherever the base is defined.
 KIND_BY_BASE_NAME: dict[str, str] = {
     "AggregateRoot": "aggregate",
@@ -82,17 +84,8 @@ HANDLER_NAME = re.compile(r"Handler$")
 READ_MODEL_NAME = re.compile(r"(ReadModel|View|DTO|Dto|Summary|Details|Report|Row|Item|Response|Result)$")
 FAKE_NAME = re.compile(r"^(Fake|InMemory|Stub|Dummy|Mock|Spy)[A-Z]")
 EVENT_TYPE_ATTRIBUTES = ("event_type", "type", "name", "topic", "event_name", "TYPE", "NAME", "EVENT_TYPE")
-EVENT_COLLECTIONS = (
-    "events",
-    "_events",
-    "pending_events",
-    "_pending_events",
-    "domain_events",
-    "_domain_events",
-    "changes",
-    "_changes",
-    "uncommitted_events",
-)
+__all__ = ["EVENT_COLLECTIONS"]
+
 HANDLER_METHODS = ("handle", "execute", "__call__", "run", "process")
 
 

@@ -251,8 +251,7 @@ def layer_graph(
     hidden = quiet - connected
     nodes = [node for node in nodes if node.id not in hidden]
     clusters = [
-        dataclasses.replace(cluster, nodes=tuple(n for n in cluster.nodes if n not in hidden))
-        for cluster in clusters
+        dataclasses.replace(cluster, nodes=tuple(n for n in cluster.nodes if n not in hidden)) for cluster in clusters
     ]
     clusters = [cluster for cluster in clusters if cluster.nodes]
     edges.extend(_layer_order_edges(clusters))
