@@ -30,6 +30,8 @@ PUBLISH_VERBS = frozenset(
         "add",
         "apply",
         "notify",
+        "execute",
+        "execute_async",
     }
 )
 # `self.events.append(...)` publishes; `self.lines.append(...)` does not: the receiver must sound like events.
@@ -179,6 +181,11 @@ class _BodyVisitor(ast.NodeVisitor):
                     message = _constructed(argument, self.variables[-1])
                     if message:
                         self.emissions.append(Emission(self._qualified(), message, dotted(func), node.lineno))
+        if isinstance(func, ast.Name) and func.id in PUBLISH_VERBS and node.args and self.scope:
+            # an injected callable: `publish(OrderPlaced(...))`
+            message = _constructed(node.args[0], self.variables[-1])
+            if message:
+                self.emissions.append(Emission(self._qualified(), message, func.id, node.lineno))
         verb = func.attr if isinstance(func, ast.Attribute) else dotted(func)
         if verb in SUBSCRIBE_VERBS and len(node.args) >= 2:
             key = dotted(node.args[0])

@@ -54,6 +54,7 @@ HANDLER_KIND = {
     "integration_event": "event_handler",
 }
 IDENTIFIER = re.compile(r"[A-Za-z_][\w.]*")
+NOT_MESSAGE_NAME = re.compile(r"(Id|ID|Result|ResultSet|Type|Status|Handler|Registry|Bus|Error|Exception|Mixin)$")
 INNER_LAYERS = ("domain", "application", "ports", "shared_kernel")
 ADAPTER_LAYERS = ("adapters", "infrastructure", "tests", "inbound_adapters", "read_model")
 
@@ -74,6 +75,18 @@ class _Class:
 
     def public_methods(self) -> set[str]:
         return {m.name for m in self.facts.methods if not m.name.startswith("_")}
+
+    def required_methods(self) -> set[str]:
+        """What an implementation must provide: the abstract methods, or every public method of a Protocol."""
+        abstract = {m.name for m in self.facts.methods if any("abstractmethod" in d for d in m.decorators)}
+        if abstract:
+            return abstract
+        helpers = ("staticmethod", "classmethod")
+        return {
+            m.name
+            for m in self.facts.methods
+            if not m.name.startswith("_") and not any(d in helpers for d in m.decorators)
+        }
 
 
 DISPATCH_REGISTRY = re.compile(r"handler|registry|dispatch|subscri|listener|route|consumer|mapping", re.IGNORECASE)
@@ -189,7 +202,7 @@ class CatalogueBuilder:
 
     def _bases(self, cls: _Class) -> list[tuple[str, str | None]]:
         """(base as written, resolved class path in the service or None)."""
-        return [(base, self.resolve(cls.module.name, base)) for base in cls.facts.bases]
+        return [(base, self.resolve(cls.module.name, base.split("[")[0])) for base in cls.facts.bases]
 
     def _classify_alone(self, cls: _Class) -> None:
         facts, parts, layer = cls.facts, self._parts(cls), cls.module.layer
@@ -210,7 +223,8 @@ class CatalogueBuilder:
                 cls.add(kind, f"inherits {base}")
         place_message = message_kind_of_place(parts)
         name = facts.name
-        if place_message and not HANDLER_NAME.search(name) and not cls.abstract:
+        place_ok = layer in (*INNER_LAYERS, "read_model", None) and not NOT_MESSAGE_NAME.search(name)
+        if place_message and place_ok and not HANDLER_NAME.search(name) and not cls.abstract:
             if not READ_MODEL_NAME.search(name) or place_message != "query":
                 cls.add(place_message, f"defined in {next(p for p in reversed(parts) if p in MESSAGE_MODULE_NAMES)}")
         elif not HANDLER_NAME.search(name) and not cls.abstract and layer in INNER_LAYERS:
@@ -218,7 +232,11 @@ class CatalogueBuilder:
                 cls.add("command", "name ends in Command")
             elif QUERY_NAME.search(name) and is_dataclass(facts.decorators):
                 cls.add("query", "name reads as a query (Get…/List…/…Query)")
-            elif name.endswith("Event") and (is_dataclass(facts.decorators) or facts.bases):
+            elif (
+                name.endswith("Event")
+                and (is_dataclass(facts.decorators) or facts.bases)
+                and not ({"aggregate", "entity"} & set(cls.kinds))
+            ):
                 cls.add("domain_event", "name ends in Event")
         kind, place = place_kind(parts)
         if kind and not cls.abstract:
@@ -291,8 +309,11 @@ class CatalogueBuilder:
     def _drop_marker_bases(self) -> None:
         """`class Event: pass` that every event subclasses is a marker, not a message of its own."""
         for cls in self.classes.values():
+            if "command" in cls.kinds and "query" in cls.kinds:
+                # `class GetInvoice(Query)` where Query itself subclasses a framework Command: a query.
+                del cls.kinds["command"]
             kind = self._message_kind(cls.path)
-            if not kind or cls.facts.attributes or cls.facts.methods:
+            if not kind or cls.facts.attributes:
                 continue
             children = [other for other in self.classes.values() if cls.path in {r for _, r in self._bases(other)}]
             if children and all(self._message_kind(child.path) for child in children):
@@ -309,11 +330,28 @@ class CatalogueBuilder:
             # An abstract class elsewhere (the book keeps AbstractRepository beside its adapters) is a port
             # when something implements it.
             if inner or cls.path in subclassed:
-                if any(k in cls.kinds for k in MESSAGE_KINDS + ("aggregate", "entity", "value_object")):
+                if any(k in cls.kinds for k in (*MESSAGE_KINDS, "aggregate", "entity", "value_object")):
                     continue
-                if cls.public_methods() or PORT_NAME.search(cls.facts.name):
+                if cls.path in self._building_block_bases() or HANDLER_NAME.search(cls.facts.name):
+                    continue  # `class Command(ABC)` / `class CommandHandler(ABC)` are base classes, not ports
+                if cls.required_methods() or PORT_NAME.search(cls.facts.name):
                     how = "Protocol" if cls.protocol else "abstract base class"
                     cls.add("port", f"{how} in the {layer or 'ports'} layer")
+
+    def _building_block_bases(self) -> set[str]:
+        """Classes whose subclasses are all messages, aggregates, entities or value objects."""
+        kinds = (*MESSAGE_KINDS, "aggregate", "entity", "value_object")
+        children: dict[str, list[_Class]] = defaultdict(list)
+        for cls in self.classes.values():
+            for _, resolved in self._bases(cls):
+                if resolved:
+                    children[resolved].append(cls)
+        return {
+            parent
+            for parent, subclasses in children.items()
+            if all(any(k in child.kinds for k in kinds) or child.path in children for child in subclasses)
+            and any(any(k in child.kinds for k in kinds) for child in subclasses)
+        }
 
     def _ports(self) -> list[_Class]:
         return [cls for cls in self.classes.values() if "port" in cls.kinds]
@@ -323,16 +361,20 @@ class CatalogueBuilder:
         for cls in self.classes.values():
             if cls.abstract or "_ignored" in cls.kinds:
                 continue
+            nominal = False
             for base, resolved in self._bases(cls):
                 port = self.classes.get(resolved or "")
                 if port is not None and "port" in port.kinds:
                     self._implements(cls, port, "subclass", f"subclasses port {base}")
+                    nominal = True
+            if nominal:
+                continue  # a class that names its port is not also matched by shape to others
             if cls.module.layer not in ADAPTER_LAYERS and "adapter" not in cls.kinds:
                 continue
             methods = cls.public_methods() | {a.name for a in cls.facts.attributes}
             for port in ports:
-                required = port.public_methods()
-                if not required or not required <= methods:
+                required = port.required_methods()
+                if not required or not required <= methods | {m.name for m in cls.facts.methods}:
                     continue
                 # One shared method is too weak alone; with the port's name in the adapter's name it is enough.
                 named_after = cls.facts.name.endswith(port.facts.name.removeprefix("Abstract"))

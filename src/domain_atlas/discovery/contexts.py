@@ -36,6 +36,10 @@ def detect_contexts(
         return sorted(declared, key=lambda spec: spec.package)
     found: list[ContextSpec] = []
     for package in packages:
+        if package.split(".")[-1] in SHARED_KERNEL_PACKAGES and len(packages) > 1:
+            # `seedwork/` beside `modules/`: a top-level shared kernel of its own.
+            found.append(ContextSpec(package.split(".")[-1], package, shared_kernel=True))
+            continue
         found.extend(_contexts_in(package, modules, scheme, depth=0))
     if not found:
         # Nothing layered anywhere: each analysed package is one context, so its modules still get drawn.
