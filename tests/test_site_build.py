@@ -30,7 +30,7 @@ def test_repo_site_has_architecture_pages_with_inline_svg(repo_site: Path):
     with_svg = [page for page in architecture_pages(repo_site) if '<svg class="da-svg"' in page.read_text()]
     assert len(with_svg) >= 5, [str(p.relative_to(repo_site)) for p in with_svg]
     overview = (repo_site / "architecture" / "domain-atlas" / "index.html").read_text()
-    assert 'id="da-ctx-domain-atlas"' in overview
+    assert 'id="da-ctx-domain_atlas"' in overview
     assert "<?xml" not in overview and "<!DOCTYPE svg" not in overview
 
 

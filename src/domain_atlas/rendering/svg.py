@@ -20,7 +20,7 @@ def inline_svg(svg: str, key: str, label: str) -> str:
     width = re.search(r'<svg width="([\d.]+)pt"', svg)
     natural = width.group(1) if width else ""
     svg = _SIZE.sub(
-        f'<svg class="da-svg" role="img" aria-label="{_attribute(label)}" data-width="{natural}"'
+        f'<svg class="da-svg" role="group" aria-label="{_attribute(label)}" data-width="{natural}"'
         f' style="max-width: min(100%, {natural or 100}pt)"',
         svg,
         count=1,
