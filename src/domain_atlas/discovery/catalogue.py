@@ -562,7 +562,7 @@ class CatalogueBuilder:
             for function, module in self._handler_functions(relation.source):
                 for returned in self._resolve_annotation(module.name, function.returns):
                     target = self.classes[returned]
-                    if not any(k in target.kinds for k in ("aggregate", "entity", *MESSAGE_KINDS, "value_object")):
+                    if not any(k in target.kinds for k in ("aggregate", "entity", *MESSAGE_KINDS, "value_object", "_ignored")):
                         target.add("read_model", f"returned by query handler {relation.source.split('.')[-1]}")
 
     def _handler_functions(self, path: str) -> list[tuple[FunctionFacts, SourceModule]]:

@@ -1,0 +1,1 @@
+"""Event handlers: react to domain events after the command that published them."""

@@ -1,0 +1,1 @@
+"""Queries: read requests, answered with read models."""

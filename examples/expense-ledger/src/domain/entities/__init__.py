@@ -1,0 +1,1 @@
+"""Entities: the Expense and Reimbursement aggregates."""

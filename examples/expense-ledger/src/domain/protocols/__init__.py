@@ -1,0 +1,1 @@
+"""Protocols: every port of the service, as typing.Protocol classes. Adapters conform structurally."""

@@ -1,0 +1,1 @@
+"""Value objects: money, exchange rates and bank accounts."""

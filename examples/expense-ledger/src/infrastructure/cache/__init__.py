@@ -1,0 +1,1 @@
+"""Cache: Redis-backed caching of exchange rates."""

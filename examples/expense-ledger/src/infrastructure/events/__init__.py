@@ -1,0 +1,1 @@
+"""Events: the in-process event bus."""

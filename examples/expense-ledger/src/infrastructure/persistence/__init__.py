@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models and repositories, plus in-memory repositories for tests."""
