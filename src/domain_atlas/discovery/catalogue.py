@@ -55,6 +55,7 @@ HANDLER_KIND = {
 }
 IDENTIFIER = re.compile(r"[A-Za-z_][\w.]*")
 NOT_MESSAGE_NAME = re.compile(r"(Id|ID|Result|ResultSet|Type|Status|Handler|Registry|Bus|Error|Exception|Mixin)$")
+READER_PORT = re.compile(r"(Reader|Queries|QueryService|ReadModel|Finder|View)$")
 INNER_LAYERS = ("domain", "application", "ports", "shared_kernel")
 ADAPTER_LAYERS = ("adapters", "infrastructure", "tests", "inbound_adapters", "read_model")
 
@@ -313,7 +314,8 @@ class CatalogueBuilder:
                 # `class GetInvoice(Query)` where Query itself subclasses a framework Command: a query.
                 del cls.kinds["command"]
             kind = self._message_kind(cls.path)
-            if not kind or cls.facts.attributes:
+            generic_name = cls.facts.name in KIND_BY_BASE_NAME
+            if not kind or (cls.facts.attributes and not generic_name):
                 continue
             children = [other for other in self.classes.values() if cls.path in {r for _, r in self._bases(other)}]
             if children and all(self._message_kind(child.path) for child in children):
@@ -555,15 +557,35 @@ class CatalogueBuilder:
                         )
 
     def _read_side(self) -> None:
-        """Classes returned by query handlers are read models."""
+        """What the query side returns is a read model: query handlers, query-named use cases, reader ports."""
+        sources: list[tuple[str, FunctionFacts, SourceModule]] = []
         for relation in list(self.relations):
-            if relation.kind != "handles" or self._message_kind(relation.target) != "query":
-                continue
-            for function, module in self._handler_functions(relation.source):
-                for returned in self._resolve_annotation(module.name, function.returns):
-                    target = self.classes[returned]
-                    if not any(k in target.kinds for k in ("aggregate", "entity", *MESSAGE_KINDS, "value_object", "_ignored")):
-                        target.add("read_model", f"returned by query handler {relation.source.split('.')[-1]}")
+            if relation.kind == "handles" and self._message_kind(relation.target) == "query":
+                label = f"returned by query handler {relation.source.split('.')[-1]}"
+                sources += [(label, function, module) for function, module in self._handler_functions(relation.source)]
+        for cls in self.classes.values():
+            query_use_case = "use_case" in cls.kinds and QUERY_NAME.search(cls.facts.name)
+            reader_port = "port" in cls.kinds and READER_PORT.search(cls.facts.name)
+            if query_use_case or reader_port:
+                label = f"returned by {'query use case' if query_use_case else 'read port'} {cls.facts.name}"
+                sources += [(label, method, cls.module) for method in cls.facts.methods]
+        for label, function, module in sources:
+            for returned in self._resolve_annotation(module.name, function.returns):
+                self._mark_read_model(self.classes[returned], label)
+
+    def _mark_read_model(self, cls: _Class, reason: str, depth: int = 0) -> None:
+        if any(k in cls.kinds for k in ("aggregate", "entity", *MESSAGE_KINDS, "_ignored")) or depth > 3:
+            return
+        if set(cls.kinds) - {"read_model"} == {"value_object"} and all(
+            "frozen dataclass" in reason_ for reason_ in cls.kinds["value_object"]
+        ):
+            del cls.kinds["value_object"]  # immutable because it is a read model, not a value object
+        if "value_object" in cls.kinds or "read_model" in cls.kinds:
+            return
+        cls.add("read_model", reason)
+        for attribute in cls.facts.attributes:
+            for part in self._resolve_annotation(cls.module.name, attribute.annotation):
+                self._mark_read_model(self.classes[part], f"part of read model {cls.facts.name}", depth + 1)
 
     def _handler_functions(self, path: str) -> list[tuple[FunctionFacts, SourceModule]]:
         if path in self.functions:
