@@ -1,0 +1,1 @@
+"""Adapters of invoicing: HTTP routes, SQLAlchemy persistence, in-memory doubles and the event worker."""

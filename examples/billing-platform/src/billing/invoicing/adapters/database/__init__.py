@@ -1,0 +1,1 @@
+"""Outbound SQLAlchemy adapter of invoicing."""

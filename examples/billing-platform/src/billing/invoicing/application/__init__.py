@@ -1,0 +1,1 @@
+"""Application layer of invoicing: ports and use cases."""

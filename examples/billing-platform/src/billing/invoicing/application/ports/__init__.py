@@ -1,0 +1,1 @@
+"""Ports of invoicing, as abstract base classes."""

@@ -1,0 +1,13 @@
+"""Port through which invoicing announces its events."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+
+from billing.shared.events import DomainEvent
+
+
+class EventPublisher(ABC):
+    @abstractmethod
+    async def publish(self, events: Sequence[DomainEvent]) -> None: ...

@@ -1,0 +1,1 @@
+"""Outbound adapter to the card payment provider (Stripe's REST API)."""

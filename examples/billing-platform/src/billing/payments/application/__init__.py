@@ -1,0 +1,1 @@
+"""Application layer of payments: ports and the charging use case."""

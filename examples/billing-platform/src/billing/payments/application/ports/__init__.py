@@ -1,0 +1,1 @@
+"""Ports of payments, as abstract base classes."""

@@ -1,0 +1,1 @@
+"""Domain layer of payments: payment attempts, payment methods, and which declines are worth retrying."""

@@ -1,0 +1,1 @@
+"""Adapters of reporting: read-only HTTP routes and SQL queries over its own ORM models."""

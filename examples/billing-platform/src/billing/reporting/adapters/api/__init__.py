@@ -1,0 +1,1 @@
+"""Inbound HTTP adapter of reporting (FastAPI routes for the finance dashboard)."""

@@ -1,0 +1,1 @@
+"""Ports of reporting, as abstract base classes."""

@@ -1,0 +1,1 @@
+"""Use cases of reporting, one class per report."""

@@ -1,0 +1,1 @@
+"""Domain layer of reporting: the report shapes finance asks for. Nothing here is ever written back."""

@@ -1,0 +1,1 @@
+"""Inbound HTTP adapter of subscriptions (FastAPI routes)."""

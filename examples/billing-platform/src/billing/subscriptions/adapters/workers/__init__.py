@@ -1,0 +1,1 @@
+"""Inbound message adapter of subscriptions: the worker reading the context's SQS queue."""

@@ -1,0 +1,1 @@
+"""Use cases of subscriptions: one class each, ports injected, a single `execute()`."""

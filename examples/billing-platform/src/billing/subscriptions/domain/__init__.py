@@ -1,0 +1,1 @@
+"""Domain layer of subscriptions: plans, the Subscription aggregate, billing periods and seat proration."""
