@@ -67,7 +67,7 @@ def test_export_of_a_missing_source_root_fails_clearly():
 def test_check_fails_with_clickable_locations_on_violations():
     result = run_cli("check", "tests/fixtures/tricky/src", "--package", "shop")
     assert result.returncode == 1
-    assert "tests/fixtures/tricky/src/shop/orders/domain/model.py:17: layer-dependency:" in result.stdout
+    assert "tests/fixtures/tricky/src/shop/orders/domain/model.py:17: error: [layer-dependency]" in result.stdout
 
 
 def test_check_passes_on_domain_atlas_itself():

@@ -218,7 +218,7 @@ class CatalogueBuilder:
             cls.kinds.clear()
             cls.add("_ignored", "enum, exception or framework model")
             return
-        for base in written:
+        for base in sorted(written):
             kind = KIND_BY_BASE_NAME.get(base.split(".")[-1])
             if kind:
                 cls.add(kind, f"inherits {base}")
