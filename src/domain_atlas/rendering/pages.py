@@ -138,6 +138,18 @@ class PageRenderer:
 
         return url
 
+    def _element_link(self, service: Service, view: CatalogueView, page: str) -> Callable[[str], str]:
+        """Markdown link to an element's catalogue entry, or "" when no catalogue page lists it."""
+
+        def link(path: str) -> str:
+            element = view.elements.get(path)
+            name = catalogue_page_of(element) if element is not None else ""
+            if not name:
+                return ""
+            return markdown_link(page, self.sitemap.catalogue(service, name)) + f"#{anchor(path)}"
+
+        return link
+
     def _catalogue_link(self, service: Service, page: str) -> Callable[[str, str], str]:
         def link(name: str, element_path: str = "") -> str:
             target = markdown_link(page, self.sitemap.catalogue(service, name))
@@ -149,6 +161,7 @@ class PageRenderer:
         for name, title, _ in CATALOGUE_PAGES:
             page = self.sitemap.catalogue(service, name)
             site.pages[page] = self.environment.get_template(f"{name}.md.j2").render(
+                element_link=self._element_link(service, view, page),
                 service=service,
                 view=view,
                 aggregates=view.of_kind("aggregate"),
