@@ -431,8 +431,8 @@ class CatalogueBuilder:
             module = self.modules[module_name]
             for entry in facts.bodies.registries:
                 if entry.key.startswith("'"):
-                    if not _looks_like_dispatch(entry.registry, entry.handlers):
-                        continue
+                    if not event_types or not _looks_like_dispatch(entry.registry, entry.handlers):
+                        continue  # with no event declaring a type string, string keys are not event types
                     message = event_types.get(entry.key.strip("'"))
                     if message is None:
                         self.diagnostics.add(
