@@ -7,6 +7,7 @@ rendering draws them, and the export writes them out unchanged.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import StrEnum
 
 
@@ -144,8 +145,9 @@ class Service:
     suppressions: tuple[Suppression, ...] = ()  # inline ignores found in the source, applied by the rules
 
     def module(self, name: str) -> SourceModule | None:
-        return self._modules_by_name().get(name)
+        return self._modules_by_name.get(name)
 
+    @cached_property
     def _modules_by_name(self) -> dict[str, SourceModule]:
         return {module.name: module for module in self.modules}
 

@@ -138,6 +138,25 @@ class PageRenderer:
 
         return url
 
+    def _module_url(self, service: Service, page: str) -> Callable[[SourceModule], str]:
+        """A module node opens the catalogue entry of the first building block defined in it."""
+        url_of = self._element_url(service, page)
+        by_module: dict[str, list[Element]] = {}
+        for element in service.elements:
+            module = element.path.rsplit(".", 1)[0]
+            while module and service.module(module) is None:
+                module = module.rsplit(".", 1)[0] if "." in module else ""
+            by_module.setdefault(module, []).append(element)
+
+        def url(module: SourceModule) -> str:
+            for element in sorted(by_module.get(module.name, []), key=lambda e: e.line):
+                found = url_of(element)
+                if found:
+                    return found
+            return ""
+
+        return url
+
     def _element_link(self, service: Service, view: CatalogueView, page: str) -> Callable[[str], str]:
         """Markdown link to an element's catalogue entry, or "" when no catalogue page lists it."""
 
@@ -224,7 +243,7 @@ class PageRenderer:
                 event_flow(service, view, self._element_url(service, page), context.name),
                 site,
             )
-            graph = layer_graph(service, context.name, context_url_from(page))
+            graph = layer_graph(service, context.name, context_url_from(page), self._module_url(service, page))
             diagram = self._diagram(f"da-layers-{service.slug}-{context_slug(context.name)}", graph, site)
             own = {module.name for module in service.modules_of(context.name)}
             site.pages[page] = self.environment.get_template("context.md.j2").render(
