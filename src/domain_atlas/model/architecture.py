@@ -7,8 +7,8 @@ rendering draws them, and the export writes them out unchanged.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from enum import StrEnum
+from functools import cached_property
 
 
 class Level(StrEnum):
