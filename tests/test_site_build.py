@@ -230,3 +230,24 @@ def test_catalogue_pages_exist_for_every_example(repo_site: Path, page: str):
     for service in ("depot-charging", "fleet-telematics", "parcel-lockers", "expense-ledger", "billing-platform"):
         html = (repo_site / "architecture" / service / page / "index.html").read_text()
         assert "<h1" in html, (service, page)
+
+
+def test_catalogue_entries_link_to_mkdocstrings_api_pages_when_documented(repo_site: Path):
+    page = (repo_site / "architecture" / "depot-charging" / "aggregates" / "index.html").read_text()
+    assert 'href="../../../reference/api-depot-charging/#charging.sessions.domain.model.ChargingSession"' in page
+    ports = (repo_site / "architecture" / "depot-charging" / "ports" / "index.html").read_text()
+    assert '<span title="charging.sessions.ports.repository.SessionRepository">' in ports  # not documented: no link
+
+
+def test_source_url_links_every_location(tmp_path: Path):
+    config = write_site(
+        tmp_path,
+        {
+            "services": [{"name": "Canary", "source": str(FIXTURES / "canary" / "src"), "packages": ["canary"]}],
+            "fail_on": "never",
+            "source_url": "https://git.example.com/team/canary/blob/main/{file}#L{line}",
+        },
+    )
+    assert mkdocs_build(config, tmp_path / "site").returncode == 0
+    page = (tmp_path / "site" / "architecture" / "canary" / "violations" / "index.html").read_text()
+    assert "https://git.example.com/team/canary/blob/main/" in page

@@ -63,7 +63,8 @@ class DomainAtlasConfig(_StrictConfig):
     graphviz = c.Optional(c.Type(str))
     layout_timeout = c.Type((int, float), default=20)
     source_url = c.Type(str, default="")  # e.g. https://git.example.com/team/repo/blob/main/{file}#L{line}
-    api_links = c.Type(bool, default=False)  # link entries to mkdocstrings API pages (autorefs)
+    # Link catalogue entries to mkdocstrings API pages (optional autorefs); default: when autorefs is loaded.
+    api_links = c.Optional(c.Type(bool))
     fail_on = c.Choice(("new", "any", "never"), default="new")  # which violations are build warnings
     baseline = c.Optional(c.Type(str))  # known violations (written by `domain-atlas check --update-baseline`)
     adr_dir = c.Type(str, default="adr")
@@ -109,7 +110,15 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
                 self._report(diagnostic.level, f"{diagnostic.location()}: {diagnostic.message}")
         self._report_violations(config)
         self._decision_log(files, config)
-        self.site = render_site(self.services, self.sitemap, self.config.graphviz, float(self.config.layout_timeout))
+        api_links = self.config.api_links if self.config.api_links is not None else "autorefs" in config.plugins
+        self.site = render_site(
+            self.services,
+            self.sitemap,
+            self.config.graphviz,
+            float(self.config.layout_timeout),
+            source_url=self.config.source_url,
+            api_links=api_links,
+        )
         for problem in self.site.layout_errors:
             self._report(Level.WARNING, f"diagram not drawn: {problem}")
         if self.decisions:
