@@ -6,7 +6,7 @@ import textwrap
 from pathlib import Path
 
 from domain_atlas.adapters.composition import analyse_service
-from domain_atlas.model import Service, ServiceSpec
+from domain_atlas.model import Service, ServiceSpec, StereotypeRule
 
 
 def service_from(tmp_path: Path, files: dict[str, str], packages: tuple[str, ...] = ("shop",)) -> Service:
@@ -189,3 +189,54 @@ def test_seedwork_beside_the_modules_is_a_shared_kernel(tmp_path: Path):
     )
     assert {(c.name, c.shared_kernel) for c in service.contexts} == {("catalog", False), ("seedwork", True)}
     assert not [v for v in service.violations if v.rule == "context-independence"]
+
+
+def test_user_rules_from_pyproject_and_mkdocs_yml_add_and_override_kinds(tmp_path: Path):
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.domain-atlas]\n"
+        'stereotypes = [{kind = "domain_event", base = "Fact"}]\n'
+        'elements = [{path = "shop.domain.model.Basket", kinds = ["aggregate", "entity"]}]\n'
+    )
+    files = {
+        "src/shop/domain/model.py": """
+            class Fact: ...
+
+            class BasketEmptied(Fact):
+                basket: str
+
+            class Basket:
+                pass
+
+            class Helper:
+                pass
+        """,
+    }
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text))
+    spec = ServiceSpec(
+        "Shop",
+        (tmp_path / "src",),
+        ("shop",),
+        base=tmp_path,
+        stereotypes=(StereotypeRule("value_object", name="Help.*"),),
+    )
+    service = analyse_service(spec)
+    found = {e.name: (set(e.kinds), e.evidence) for e in service.elements}
+    assert found["BasketEmptied"][0] == {"domain_event"}
+    assert "configured rule in pyproject.toml" in found["BasketEmptied"][1][0]
+    assert found["Basket"] == (
+        {"aggregate", "entity"},
+        ("aggregate: declared in pyproject.toml", "entity: declared in pyproject.toml"),
+    )
+    assert found["Helper"][0] == {"value_object"}
+
+
+def test_unknown_kind_in_project_rules_is_an_error_naming_the_file(tmp_path: Path):
+    (tmp_path / "pyproject.toml").write_text('[tool.domain-atlas]\nstereotypes = [{kind = "aggregat", name = "X"}]\n')
+    (tmp_path / "src" / "shop").mkdir(parents=True)
+    (tmp_path / "src" / "shop" / "__init__.py").write_text("")
+    service = analyse_service(ServiceSpec("Shop", (tmp_path / "src",), ("shop",), base=tmp_path))
+    (problem,) = service.diagnostics
+    assert problem.file == "pyproject.toml" and problem.line == 1 and "unknown kind 'aggregat'" in problem.message

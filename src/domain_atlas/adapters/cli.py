@@ -34,6 +34,7 @@ def _parser() -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=help_text)
         command.add_argument("sources", nargs="*", metavar="SOURCE_ROOT", help="source roots to analyse")
         command.add_argument("--config", type=Path, help="mkdocs.yml (its domain-atlas plugin settings are used)")
+        command.add_argument("--service", action="append", default=[], help="with --config: only this service")
         command.add_argument("--package", action="append", default=[], help="package to analyse (repeatable)")
         command.add_argument("--search-path", action="append", default=[], type=Path, help="extra source root")
         command.add_argument("--tests", action="append", default=[], type=Path, help="test code folder")
@@ -70,7 +71,20 @@ def _specs(arguments: argparse.Namespace) -> tuple[list[ServiceSpec], dict[str, 
     if arguments.config is not None:
         settings = _plugin_settings(arguments.config)
         base = arguments.config.resolve().parent
-        specs = service_specs(settings.get("services") or [], base, settings.get("layers"))
+        specs = service_specs(
+            settings.get("services") or [],
+            base,
+            settings.get("layers"),
+            stereotypes=settings.get("stereotypes"),
+            elements=settings.get("elements"),
+            type_only_imports=str(settings.get("type_only_imports") or "report"),
+        )
+        if arguments.service:
+            unknown = sorted(set(arguments.service) - {spec.name for spec in specs})
+            if unknown:
+                names = ", ".join(spec.name for spec in specs)
+                raise SettingsError(f"no service named {', '.join(unknown)} in {arguments.config} (services: {names})")
+            specs = [spec for spec in specs if spec.name in arguments.service]
         return specs, dict(settings.get("adr_links") or {})
     roots = [*arguments.sources, *(str(path) for path in arguments.search_path)]
     if not roots:

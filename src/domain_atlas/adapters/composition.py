@@ -58,6 +58,8 @@ def analyse_service(
             *check_contracts(service, contracts, adr_links),
         }
     )
+    if spec.type_only_imports == "ignore":
+        found = [violation for violation in found if not violation.type_only]
     kept, problems = apply_suppressions(found, service.suppressions)
     problems = [*problems, *contract_problems]
     return dataclasses.replace(

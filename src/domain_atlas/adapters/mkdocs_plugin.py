@@ -68,6 +68,9 @@ class DomainAtlasConfig(_StrictConfig):
     fail_on = c.Choice(("new", "any", "never"), default="new")  # which violations are build warnings
     baseline = c.Optional(c.Type(str))  # known violations (written by `domain-atlas check --update-baseline`)
     adr_dir = c.Type(str, default="adr")
+    stereotypes = c.Type(list, default=[])  # extra catalogue rules: {kind, name, base, module, decorator}
+    elements = c.Type(list, default=[])  # final word on single elements: {path, kinds}
+    type_only_imports = c.Choice(("report", "ignore"), default="report")  # imports under TYPE_CHECKING
 
 
 class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
@@ -86,7 +89,15 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base_dir = Path(config.config_file_path or ".").resolve().parent
         try:
-            self.specs = service_specs(self.config.services, base_dir, self.config.layers, where="services")
+            self.specs = service_specs(
+                self.config.services,
+                base_dir,
+                self.config.layers,
+                where="services",
+                stereotypes=self.config.stereotypes,
+                elements=self.config.elements,
+                type_only_imports=self.config.type_only_imports,
+            )
         except SettingsError as error:
             raise PluginError(f"domain-atlas: {error}") from error
         self.sitemap = Sitemap(self.config.output_dir.strip("/"), bool(config.use_directory_urls))

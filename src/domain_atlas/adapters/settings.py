@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from domain_atlas.model import ContextSpec, LayerScheme, ServiceSpec
+from domain_atlas.rules.stereotype_settings import CatalogueSettingsError, parse_rules
 
-SERVICE_KEYS = ("name", "source", "packages", "contexts", "layers", "fail_on")
+SERVICE_KEYS = ("name", "source", "packages", "contexts", "layers", "fail_on", "stereotypes", "elements")
 CONTEXT_KEYS = ("name", "package", "shared_kernel")
 
 
@@ -45,9 +46,17 @@ def service_specs(
     base: Path,
     layers: object = None,
     where: str = "services",
+    *,
+    stereotypes: object = None,
+    elements: object = None,
+    type_only_imports: str = "report",
 ) -> list[ServiceSpec]:
     """Specs for the configured services; a service's own `layers` refine the global ones."""
     shared_layers = _layer_mapping(layers, "layers")
+    try:
+        shared_rules, shared_overrides = parse_rules(stereotypes, elements, "mkdocs.yml")
+    except CatalogueSettingsError as error:
+        raise SettingsError(str(error)) from error
     specs = []
     for index, raw in enumerate(services):
         position = f"{where}[{index}]"
@@ -80,6 +89,12 @@ def service_specs(
         fail_on = str(raw.get("fail_on") or "")
         if fail_on not in ("", "new", "any", "never"):
             raise SettingsError(f"{position}.fail_on: expected new, any or never, got {fail_on!r}")
+        try:
+            own_rules, own_overrides = parse_rules(
+                raw.get("stereotypes"), raw.get("elements"), f"mkdocs.yml {position}"
+            )
+        except CatalogueSettingsError as error:
+            raise SettingsError(str(error)) from error
         own_layers = _layer_mapping(raw.get("layers"), f"{position}.layers")
         scheme = LayerScheme.with_overrides({**shared_layers, **own_layers})
         specs.append(
@@ -91,6 +106,9 @@ def service_specs(
                 scheme=scheme,
                 base=base,
                 fail_on=fail_on,
+                stereotypes=(*shared_rules, *own_rules),
+                overrides=(*shared_overrides, *own_overrides),
+                type_only_imports=type_only_imports,
             )
         )
     names = [spec.name for spec in specs]

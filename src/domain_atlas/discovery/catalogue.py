@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -38,7 +38,16 @@ from domain_atlas.discovery.stereotypes import (
     MESSAGE_MODULES as MESSAGE_MODULE_NAMES,
 )
 from domain_atlas.discovery.symbols import ClassFacts, FunctionFacts
-from domain_atlas.model import Diagnostic, Element, Level, Relation, SourceModule, Violation
+from domain_atlas.model import (
+    Diagnostic,
+    Element,
+    ElementOverride,
+    Level,
+    Relation,
+    SourceModule,
+    StereotypeRule,
+    Violation,
+)
 from domain_atlas.rules.catalogue import RULES
 
 if TYPE_CHECKING:
@@ -101,8 +110,27 @@ def _looks_like_dispatch(registry: str, handlers: tuple[str, ...]) -> bool:
     )
 
 
+def _matches(rule: StereotypeRule, cls: _Class) -> bool:
+    checks = [
+        (rule.name, [cls.facts.name]),
+        (rule.base, [base.split("[")[0] for base in cls.facts.bases]),
+        (rule.module, [cls.module.name]),
+        (rule.decorator, list(cls.facts.decorators)),
+    ]
+    return all(any(re.fullmatch(pattern, value) for value in values) for pattern, values in checks if pattern)
+
+
 class CatalogueBuilder:
-    def __init__(self, modules: Mapping[str, SourceModule], facts: FactsByModule, adr_links: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        modules: Mapping[str, SourceModule],
+        facts: FactsByModule,
+        adr_links: Mapping[str, str],
+        stereotypes: Sequence[StereotypeRule] = (),
+        overrides: Sequence[ElementOverride] = (),
+    ) -> None:
+        self.stereotypes = stereotypes
+        self.overrides = overrides
         self.modules = modules
         self.facts = facts
         self.adr_links = adr_links
@@ -187,6 +215,7 @@ class CatalogueBuilder:
     def build(self) -> tuple[list[Element], list[Relation], list[Diagnostic], list[Violation]]:
         for cls in self.classes.values():
             self._classify_alone(cls)
+        self._apply_rules()
         self._inherit_kinds()
         self._drop_marker_bases()
         self._mark_ports()
@@ -196,6 +225,7 @@ class CatalogueBuilder:
         self._aggregates()
         self._read_side()
         self._class_rules()
+        self._apply_overrides()
         return self._elements(), sorted(self.relations), sorted(self.diagnostics), sorted(self.violations)
 
     def _parts(self, cls: _Class) -> list[str]:
@@ -272,6 +302,27 @@ class CatalogueBuilder:
             cls.add("adapter", "in-memory fake (test double)")
         if self._is_entity(cls):
             cls.add("entity", "has an identity attribute (id)")
+
+    def _apply_rules(self) -> None:
+        for rule in self.stereotypes:
+            for cls in self.classes.values():
+                if _matches(rule, cls):
+                    cls.kinds.pop("_ignored", None)
+                    cls.add(rule.kind, f"configured rule in {rule.source}")
+
+    def _apply_overrides(self) -> None:
+        for override in self.overrides:
+            cls = self.classes.get(override.path)
+            if cls is None:
+                self.diagnostics.add(
+                    Diagnostic(
+                        override.source, 0, Level.WARNING, f"elements: {override.path} is not a class of the service"
+                    )
+                )
+                continue
+            cls.kinds = {kind: [f"declared in {override.source}"] for kind in override.kinds} or {
+                "_ignored": [f"removed in {override.source}"]
+            }
 
     def _is_entity(self, cls: _Class) -> bool:
         if cls.module.layer != "domain" or cls.abstract or is_frozen_dataclass(cls.facts.decorators):

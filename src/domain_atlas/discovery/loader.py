@@ -22,6 +22,7 @@ from domain_atlas.discovery.imports import (
     collect_imports,
     resolve_targets,
 )
+from domain_atlas.discovery.project_settings import project_rules
 from domain_atlas.discovery.source_files import (
     MAX_FILE_BYTES,
     MissingPackageError,
@@ -274,7 +275,15 @@ def load_service(
                 )
 
     service_suppressions = tuple(s for module_facts in facts.values() for s in module_facts.suppressions)
-    builder = CatalogueBuilder({module.name: module for module in modules}, facts, adr_links or {})
+    project_stereotypes, project_overrides, problems = project_rules(spec.source_roots, spec.base)
+    diagnostics.extend(problems)
+    builder = CatalogueBuilder(
+        {module.name: module for module in modules},
+        facts,
+        adr_links or {},
+        (*project_stereotypes, *spec.stereotypes),
+        (*project_overrides, *spec.overrides),
+    )
     elements, relations, catalogue_diagnostics, class_violations = builder.build()
     diagnostics.extend(catalogue_diagnostics)
     descriptions = {module.name: module.docstring for module in modules}

@@ -13,13 +13,14 @@ from domain_atlas.model.architecture import (
     Violation,
 )
 from domain_atlas.model.layers import LayerScheme
-from domain_atlas.model.spec import ContextSpec, ServiceSpec
+from domain_atlas.model.spec import ContextSpec, ElementOverride, ServiceSpec, StereotypeRule
 
 __all__ = [
     "Context",
     "ContextSpec",
     "Diagnostic",
     "Element",
+    "ElementOverride",
     "ImportEdge",
     "LayerScheme",
     "Level",
@@ -27,6 +28,7 @@ __all__ = [
     "Service",
     "ServiceSpec",
     "SourceModule",
+    "StereotypeRule",
     "Suppression",
     "Violation",
 ]

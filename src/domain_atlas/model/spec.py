@@ -19,6 +19,27 @@ class ContextSpec:
 
 
 @dataclass(frozen=True)
+class StereotypeRule:
+    """A user's rule: classes matching every given pattern get `kind` (patterns are regular expressions)."""
+
+    kind: str
+    name: str = ""  # class name
+    base: str = ""  # a base class name as written
+    module: str = ""  # dotted module path
+    decorator: str = ""  # a decorator as written
+    source: str = "mkdocs.yml"
+
+
+@dataclass(frozen=True)
+class ElementOverride:
+    """A user's final word on one element's kinds (an empty list removes it from the catalogue)."""
+
+    path: str
+    kinds: tuple[str, ...]
+    source: str = "mkdocs.yml"
+
+
+@dataclass(frozen=True)
 class ServiceSpec:
     name: str
     source_roots: tuple[Path, ...]
@@ -27,3 +48,6 @@ class ServiceSpec:
     scheme: LayerScheme = field(default_factory=LayerScheme.default)
     base: Path = field(default_factory=Path.cwd)  # paths in output are relative to this
     fail_on: str = ""  # "new", "any" or "never"; empty: the site-wide setting
+    stereotypes: tuple[StereotypeRule, ...] = ()
+    overrides: tuple[ElementOverride, ...] = ()
+    type_only_imports: str = "report"  # "report" (marked type-only) or "ignore"
