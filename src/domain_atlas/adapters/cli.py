@@ -68,6 +68,11 @@ def _plugin_settings(config: Path) -> dict[str, Any]:
 
 
 def _specs(arguments: argparse.Namespace) -> tuple[list[ServiceSpec], dict[str, str]]:
+    if arguments.tests:
+        raise SettingsError(
+            "--tests is not supported yet; fakes inside the package (tests/, testing/, Fake*/InMemory* classes) "
+            "are already marked as test code"
+        )
     if arguments.config is not None:
         settings = _plugin_settings(arguments.config)
         base = arguments.config.resolve().parent
