@@ -37,10 +37,6 @@ def _layer_mapping(layers: object, where: str) -> dict[str, list[str]]:
     return {str(layer): list(segments) for layer, segments in layers.items()}
 
 
-def layer_scheme(layers: object, where: str = "layers") -> LayerScheme:
-    return LayerScheme.with_overrides(_layer_mapping(layers, where))
-
-
 def service_specs(
     services: Sequence[Mapping[str, Any]],
     base: Path,

@@ -316,13 +316,3 @@ def load_service(
 
 def _display(path: Path, base: Path) -> str:
     return display_path(path, base)
-
-
-def facts_by_module(spec: ServiceSpec, cache: FileCache) -> dict[str, ModuleFacts]:
-    """The cached per-file facts of a service (for the catalogue, which needs classes and functions)."""
-    _, files = _discover_files(spec)
-    return _all_facts(files, cache)
-
-
-def source_paths(specs: Sequence[ServiceSpec]) -> list[Path]:
-    return sorted({root.resolve() for spec in specs for root in spec.source_roots})

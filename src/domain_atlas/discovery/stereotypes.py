@@ -8,7 +8,6 @@ decided in `catalogue.py`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from domain_atlas.discovery.bodies import EVENT_COLLECTIONS
 
@@ -87,12 +86,6 @@ EVENT_TYPE_ATTRIBUTES = ("event_type", "type", "name", "topic", "event_name", "T
 __all__ = ["EVENT_COLLECTIONS"]
 
 HANDLER_METHODS = ("handle", "execute", "__call__", "run", "process")
-
-
-@dataclass(frozen=True)
-class Evidence:
-    kind: str
-    reason: str
 
 
 def is_frozen_dataclass(decorators: tuple[str, ...]) -> bool:

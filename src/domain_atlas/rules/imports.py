@@ -105,7 +105,7 @@ def _context_violations(
         return
     if target_context.shared_kernel or source_context.shared_kernel:
         return
-    if target.name.split(".")[-1] in EVENT_MODULE_NAMES:
+    if is_event_import(target.name):
         return
     yield _violation(
         "context-independence",
