@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from domain_atlas.rendering.markdown_escape import markdown_text
+
 STATUSES = ("proposed", "accepted", "superseded", "deprecated", "rejected")
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 _TITLE = re.compile(r"^#\s+(.+)$", re.MULTILINE)
@@ -85,14 +87,15 @@ def index_markdown(decisions: Sequence[Decision], link: Any, rule_link: Any) -> 
     ]
 
     def refs(values: Sequence[str]) -> str:
-        shown = [f"[{v}]({link(numbers[v].path)})" if v in numbers else escape(v) for v in values]
+        shown = [f"[{v}]({link(numbers[v].path)})" if v in numbers else markdown_text(v) for v in values]
         return ", ".join(shown) or "—"
 
     for decision in sorted(decisions, key=lambda d: d.number, reverse=True):
         rules = ", ".join(rule_link(rule) for rule in decision.rules) or "—"
         lines.append(
-            f"| {decision.number} | [{escape(decision.title)}]({link(decision.path)}) | {badge(decision.status)} "
-            f"| {escape(decision.date)} | {refs(decision.supersedes)} | {refs(decision.superseded_by)} | {rules} |"
+            f"| {markdown_text(decision.number)} | [{markdown_text(decision.title)}]({link(decision.path)}) "
+            f"| {badge(decision.status)} | {markdown_text(decision.date)} | {refs(decision.supersedes)} "
+            f"| {refs(decision.superseded_by)} | {rules} |"
         )
     return "\n".join(lines) + "\n"
 

@@ -18,6 +18,7 @@ from domain_atlas.rendering.catalogue_views import CatalogueView, anchor
 from domain_atlas.rendering.diagrams import context_map, event_flow, first_line, layer_graph, layer_title
 from domain_atlas.rendering.dot import Graph, to_dot
 from domain_atlas.rendering.graphviz import Engine, LayoutError, render_svg
+from domain_atlas.rendering.markdown_escape import inline_code, markdown_text
 from domain_atlas.rendering.sitemap import Sitemap, context_slug, markdown_link
 from domain_atlas.rendering.svg import inline_svg
 
@@ -61,24 +62,11 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    environment.filters["h"] = _markdown_text
-    environment.filters["code"] = _inline_code
+    environment.filters["h"] = markdown_text
+    environment.filters["code"] = inline_code
     environment.filters["layer_title"] = layer_title
     environment.filters["first_line"] = first_line
     return environment
-
-
-def _markdown_text(value: object) -> str:
-    """Escape text for a Markdown table cell or paragraph: no raw HTML, no accidental emphasis or cells."""
-    text = escape(str(value), quote=False)
-    for char in "\\`*_[]|<>#":
-        text = text.replace(char, "\\" + char)
-    return text.replace("\n", " ")
-
-
-def _inline_code(value: object) -> str:
-    text = str(value).replace("`", "'").replace("|", "\\|").replace("\n", " ")
-    return f"`{text}`"
 
 
 class PageRenderer:
