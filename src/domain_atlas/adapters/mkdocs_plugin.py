@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -54,9 +55,30 @@ class _StrictConfig(base.Config):
         return failed, [warning for warning in warnings if warning not in unknown]
 
 
+_FOLDER_SEGMENT = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
+
+
+class _DocsSubfolder(c.Type[str]):
+    """A folder inside docs_dir for the generated pages: relative, not empty, never climbing out with `..`."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value).strip().rstrip("/")
+        segments = text.split("/")
+        unsafe = [part for part in segments if not _FOLDER_SEGMENT.fullmatch(part) or not part.strip(".")]
+        if not text or text.startswith("/") or unsafe:
+            raise ValidationError(
+                f"expected a folder inside docs_dir such as 'architecture' or 'dev/architecture' (letters, digits, "
+                f"'.', '_', '-'; no '..', no absolute path), got {value!r}"
+            )
+        return "/".join(segments)
+
+
 class DomainAtlasConfig(_StrictConfig):
     services = c.ListOfItems(c.Type(dict), default=[])
-    output_dir = c.Type(str, default="architecture")
+    output_dir = _DocsSubfolder(default="architecture")
     nav_title = c.Type(str, default="Architecture")
     layers = c.Type(dict, default={})
     adr_links = c.Type(dict, default={})
@@ -100,7 +122,7 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
             )
         except SettingsError as error:
             raise PluginError(f"domain-atlas: {error}") from error
-        self.sitemap = Sitemap(self.config.output_dir.strip("/"), bool(config.use_directory_urls))
+        self.sitemap = Sitemap(self.config.output_dir, bool(config.use_directory_urls))
         for asset in _assets():
             if not asset.endswith((".css", ".js")):
                 continue
