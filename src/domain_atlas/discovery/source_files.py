@@ -79,11 +79,12 @@ def package_files(source_root: Path, package: str, base: Path) -> list[SourceFil
         if is_package:
             parts.pop()
         files.append(SourceFile(".".join(parts), path, display_path(path, base), is_package))
-    # Namespace directories (no __init__.py) still appear as packages so their modules have a parent.
+    # Namespace directories (no __init__.py) still appear as packages so their modules have a parent;
+    # only from `package` down: the parents of a subpackage (`billing` of `billing.invoicing`) are not analysed.
     known = {file.module for file in files}
     for file in list(files):
         parts = file.module.split(".")
-        for depth in range(1, len(parts)):
+        for depth in range(len(package.split(".")), len(parts)):
             name = ".".join(parts[:depth])
             if name not in known:
                 known.add(name)
