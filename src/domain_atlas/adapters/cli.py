@@ -12,7 +12,7 @@ import yaml
 
 from domain_atlas import __version__
 from domain_atlas.adapters.baseline import BaselineError, baseline_text, load_baseline, new_violations
-from domain_atlas.adapters.composition import MissingPackageError, analyse, model_json
+from domain_atlas.adapters.composition import MissingPackageError, ModelFileError, analyse, model_json
 from domain_atlas.adapters.reports import FORMATS, render
 from domain_atlas.adapters.settings import SettingsError, service_specs
 from domain_atlas.model import Level, ServiceSpec
@@ -103,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         specs, adr_links = _specs(arguments)
         services = analyse(specs, adr_links=adr_links)
-    except (SettingsError, MissingPackageError) as error:
+    except (SettingsError, MissingPackageError, ModelFileError) as error:
         print(f"domain-atlas: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     for service in services:

@@ -11,6 +11,8 @@ from collections.abc import Mapping, Sequence
 
 from domain_atlas.discovery.importlinter import find_contract_file, read_contracts
 from domain_atlas.discovery.loader import FileCache, MissingPackageError, load_service
+from domain_atlas.discovery.model_file import ModelFileError, read_model_service
+from domain_atlas.discovery.source_files import display_path
 from domain_atlas.model import Diagnostic, Service, ServiceSpec
 from domain_atlas.model.contracts import Contract
 from domain_atlas.rendering.adrs import Decision, DecisionError, enforcement_section, index_markdown, read_decision
@@ -28,6 +30,7 @@ __all__ = [
     "FileCache",
     "LayoutError",
     "MissingPackageError",
+    "ModelFileError",
     "RenderedSite",
     "Sitemap",
     "analyse",
@@ -44,7 +47,9 @@ __all__ = [
 def analyse_service(
     spec: ServiceSpec, cache: FileCache | None = None, adr_links: Mapping[str, str] | None = None
 ) -> Service:
-    """Read one service statically and check the rules on it."""
+    """Read one service statically and check the rules on it (or read it from its exported model)."""
+    if spec.model is not None:
+        return read_model_service(spec.model, spec.name, display_path(spec.model, spec.base))
     service = load_service(spec, cache, adr_links)
     contracts: list[Contract] = []
     contract_problems: list[Diagnostic] = []

@@ -9,7 +9,9 @@ from typing import Any
 from domain_atlas.model import ContextSpec, LayerScheme, ServiceSpec
 from domain_atlas.rules.stereotype_settings import CatalogueSettingsError, parse_rules
 
-SERVICE_KEYS = ("name", "source", "packages", "contexts", "layers", "fail_on", "stereotypes", "elements")
+SERVICE_KEYS = ("name", "source", "model", "packages", "contexts", "layers", "fail_on", "stereotypes", "elements")
+# A service read from an exported model was analysed elsewhere: only these apply to it.
+MODEL_SERVICE_KEYS = ("name", "model", "fail_on")
 CONTEXT_KEYS = ("name", "package", "shared_kernel")
 
 
@@ -37,6 +39,22 @@ def _layer_mapping(layers: object, where: str) -> dict[str, list[str]]:
     return {str(layer): list(segments) for layer, segments in layers.items()}
 
 
+def _model_spec(raw: Mapping[str, Any], position: str, base: Path) -> ServiceSpec:
+    """`{name, model: path/to/model.json}`: a service drawn from its exported model."""
+    _check_keys(f"{position} (a service read from 'model')", raw, MODEL_SERVICE_KEYS)
+    model = raw["model"]
+    if not isinstance(model, str) or not model.strip():
+        raise SettingsError(f"{position}.model: expected the path of a model file (domain-atlas export), got {model!r}")
+    if not raw.get("name"):
+        raise SettingsError(f"{position}: 'name' is required for a service read from 'model'")
+    fail_on = str(raw.get("fail_on") or "")
+    if fail_on not in ("", "new", "any", "never"):
+        raise SettingsError(f"{position}.fail_on: expected new, any or never, got {fail_on!r}")
+    return ServiceSpec(
+        name=str(raw["name"]), source_roots=(), base=base, fail_on=fail_on, model=(base / model).resolve()
+    )
+
+
 def service_specs(
     services: Sequence[Mapping[str, Any]],
     base: Path,
@@ -59,6 +77,9 @@ def service_specs(
         if not isinstance(raw, Mapping):
             raise SettingsError(f"{position}: expected a mapping with {', '.join(SERVICE_KEYS)}")
         _check_keys(position, raw, SERVICE_KEYS)
+        if "model" in raw:
+            specs.append(_model_spec(raw, position, base))
+            continue
         if "source" not in raw:
             raise SettingsError(f"{position}: 'source' (the source root folder) is required")
         sources = raw["source"] if isinstance(raw["source"], list) else [raw["source"]]

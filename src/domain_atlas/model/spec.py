@@ -51,3 +51,4 @@ class ServiceSpec:
     stereotypes: tuple[StereotypeRule, ...] = ()
     overrides: tuple[ElementOverride, ...] = ()
     type_only_imports: str = "report"  # "report" (marked type-only) or "ignore"
+    model: Path | None = None  # read from this exported model (`domain-atlas export`) instead of source
