@@ -205,6 +205,7 @@ class _ServiceReader:
                     fields=tuple((str(pair[0]), str(pair[1])) for pair in raw.get("fields", [])),
                     methods=tuple(str(method) for method in raw.get("methods", [])),
                     returns=str(raw.get("returns", "")),
+                    message_type=str(raw.get("message_type", "")),
                 )
             )
         return tuple(sorted(found))

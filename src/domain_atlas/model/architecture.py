@@ -81,6 +81,7 @@ class Element:
     fields: tuple[tuple[str, str], ...] = ()  # (name, type annotation) of a class's attributes
     methods: tuple[str, ...] = ()  # public methods of a class
     returns: str = ""  # result type of a handler (its return annotation)
+    message_type: str = ""  # the type string a message class declares (`event_type = "order.placed"`)
 
     @property
     def name(self) -> str:

@@ -76,6 +76,7 @@ def service_document(service: Service) -> dict[str, Any]:
                 "fields": [list(pair) for pair in element.fields],
                 "methods": list(element.methods),
                 "returns": element.returns,
+                "message_type": element.message_type,
             }
             for element in service.elements
         ],
