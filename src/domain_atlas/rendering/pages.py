@@ -18,6 +18,7 @@ from domain_atlas.rendering.catalogue_views import CatalogueView, anchor
 from domain_atlas.rendering.diagrams import context_map, event_flow, first_line, layer_graph, layer_title
 from domain_atlas.rendering.dot import Graph, to_dot
 from domain_atlas.rendering.graphviz import Engine, LayoutError, render_svg
+from domain_atlas.rendering.landscape import Landscape
 from domain_atlas.rendering.markdown_escape import inline_code, markdown_text
 from domain_atlas.rendering.sitemap import Sitemap, context_slug, markdown_link
 from domain_atlas.rendering.svg import inline_svg
@@ -90,8 +91,15 @@ class PageRenderer:
     def render(self, services: Sequence[Service]) -> RenderedSite:
         site = RenderedSite()
         index = self.sitemap.index()
+        landscape = Landscape(services)
+        graph = landscape.graph(lambda service: self.sitemap.link(index, self.sitemap.overview(service)))
+        drawn = self._diagram("da-landscape", graph, site) if landscape.drawn else None
         site.pages[index] = self.environment.get_template("index.md.j2").render(
-            services=services, link=lambda page: markdown_link(index, page), sitemap=self.sitemap
+            services=services,
+            link=lambda page: markdown_link(index, page),
+            sitemap=self.sitemap,
+            landscape=landscape,
+            landscape_diagram=drawn,
         )
         site.titles[index] = "All services"
         for service in services:

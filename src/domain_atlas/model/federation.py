@@ -1,0 +1,109 @@
+"""Joining several services' models: which messages cross from one service to another.
+
+Each service keeps the messages it uses but does not define (a handler of another service's event, a command
+sent to another service) under the message's dotted path, or under a type string for string-keyed registries.
+Joining those on the paths and type strings other services define, publish or handle gives the landscape.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from domain_atlas.model.architecture import Element, Relation, Service
+
+EVENT_KINDS = ("domain_event", "integration_event")
+MESSAGE_KINDS = (*EVENT_KINDS, "command", "query")
+STRING_KEY = "string key "  # how discovery spells the `via` of a registry keyed by a type string
+
+
+@dataclass(frozen=True, order=True)
+class Crossing:
+    """One message going from one service to another: an event it publishes, or a command it sends."""
+
+    source: str  # the service the message comes from (publisher of the event, sender of the command)
+    target: str  # the service that receives it (handles the event, defines or handles the command)
+    message: str  # the message's dotted path (as its defining service names it), or its type string
+    name: str  # what a reader calls it: the class name, or the type string no service declares
+    kind: str  # "event", "command" or "query"
+    evidence: str  # the relation that shows it, with its place in the receiving or sending service
+
+
+def _guessed_kind(name: str) -> str:
+    """The kind of a message no joined service defines, from its name."""
+    return "command" if name.endswith("Command") else "query" if name.endswith("Query") else "event"
+
+
+def _kind(kinds: Sequence[str]) -> str:
+    if any(kind in EVENT_KINDS for kind in kinds):
+        return "event"
+    return "command" if "command" in kinds else "query" if "query" in kinds else ""
+
+
+class _Index:
+    """Who defines, publishes and handles each message, across all services."""
+
+    def __init__(self, services: Sequence[Service]) -> None:
+        self.defined: dict[str, list[tuple[str, Element]]] = defaultdict(list)
+        self.by_type: dict[str, list[tuple[str, Element]]] = defaultdict(list)
+        self.publishers: dict[str, set[str]] = defaultdict(set)
+        self.handlers: dict[str, set[str]] = defaultdict(set)
+        for service in services:
+            for element in service.elements:
+                if _kind(element.kinds):
+                    self.defined[element.path].append((service.name, element))
+                    if element.message_type:
+                        self.by_type[element.message_type].append((service.name, element))
+            for relation in service.relations:
+                if relation.kind == "publishes":
+                    self.publishers[relation.target].add(service.name)
+                elif relation.kind == "handles" and not relation.via.startswith(STRING_KEY):
+                    self.handlers[relation.target].add(service.name)
+
+    def definition(self, relation: Relation) -> tuple[str, list[tuple[str, Element]]]:
+        """The message's dotted path and the services defining it (joined on the type string for string keys)."""
+        if relation.via.startswith(STRING_KEY):
+            found = self.by_type.get(relation.target, [])
+            return (found[0][1].path if len(found) == 1 else relation.target), found
+        return relation.target, self.defined.get(relation.target, [])
+
+
+def _where(service: Service, relation: Relation) -> str:
+    place = f" at {relation.file}:{relation.line}" if relation.file else ""
+    return f"{service.name}: {relation.source} {relation.kind} it ({relation.via}){place}"
+
+
+def crossings(services: Sequence[Service]) -> list[Crossing]:
+    """Every message that crosses a service boundary, once per (from, to, message), sorted."""
+    index = _Index(services)
+    found: dict[tuple[str, str, str], Crossing] = {}
+
+    def add(source: str, target: str, message: str, kind: str, evidence: str) -> None:
+        if source != target:
+            by_string = message not in index.defined and evidence.count(STRING_KEY) > 0
+            name = message if by_string else message.rsplit(".", 1)[-1]
+            found.setdefault((source, target, message), Crossing(source, target, message, name, kind, evidence))
+
+    for service in services:
+        for relation in service.relations:
+            if relation.kind not in ("handles", "publishes"):
+                continue
+            path, definitions = index.definition(relation)
+            owners = {name for name, _ in definitions}
+            kinds = {_kind(element.kinds) for _, element in definitions} - {""}
+            if service.name in owners and len(owners) == 1:
+                owners = set()  # its own message: only other services' handlers can make it cross (below)
+            kind = kinds.pop() if len(kinds) == 1 else ""
+            if not definitions:
+                kind = "event" if relation.via.startswith(STRING_KEY) else _guessed_kind(path.rsplit(".", 1)[-1])
+            if relation.kind == "handles":
+                # An event comes from whoever defines or publishes it; a command or query from whoever sends it.
+                senders = index.publishers.get(path, set()) | (owners if kind == "event" else set())
+                for sender in sorted(senders):
+                    add(sender, service.name, path, kind, _where(service, relation))
+            elif kind in ("command", "query"):
+                receivers = owners | index.handlers.get(path, set())
+                for receiver in sorted(receivers):
+                    add(service.name, receiver, path, kind, _where(service, relation))
+    return sorted(found.values())
