@@ -12,7 +12,7 @@ import yaml
 
 from domain_atlas import __version__
 from domain_atlas.adapters.baseline import BaselineError, baseline_text, load_baseline, new_violations
-from domain_atlas.adapters.composition import MissingPackageError, ModelFileError, analyse, model_json
+from domain_atlas.adapters.composition import EXPORT_FORMATS, MissingPackageError, ModelFileError, analyse
 from domain_atlas.adapters.reports import FORMATS, render
 from domain_atlas.adapters.settings import SettingsError, service_specs
 from domain_atlas.model import Level, ServiceSpec
@@ -39,6 +39,10 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--search-path", action="append", default=[], type=Path, help="extra source root")
         command.add_argument("--tests", action="append", default=[], type=Path, help="test code folder")
         command.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
+        if name == "export":
+            command.add_argument(
+                "--format", choices=sorted(EXPORT_FORMATS), default="json", help="output format (default: json)"
+            )
         if name == "check":
             command.add_argument("--format", choices=FORMATS, default="text", help="report format (default: text)")
             command.add_argument("--baseline", type=Path, help="known violations that do not fail the check")
@@ -110,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for diagnostic in service.diagnostics:
             print(f"{diagnostic.location()}: {diagnostic.level.value}: {diagnostic.message}", file=sys.stderr)
     if arguments.command == "export":
-        _write(arguments.output, model_json(services))
+        _write(arguments.output, EXPORT_FORMATS[arguments.format](services))
         return EXIT_OK
     violations = sorted(v for service in services for v in service.violations)
     if arguments.update_baseline:

@@ -7,7 +7,7 @@ outbound adapters (griffe discovery, Graphviz rendering) themselves.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from domain_atlas.discovery.importlinter import find_contract_file, read_contracts
 from domain_atlas.discovery.loader import FileCache, MissingPackageError, load_service
@@ -16,15 +16,19 @@ from domain_atlas.discovery.source_files import display_path
 from domain_atlas.model import Diagnostic, Service, ServiceSpec
 from domain_atlas.model.contracts import Contract
 from domain_atlas.rendering.adrs import Decision, DecisionError, enforcement_section, index_markdown, read_decision
+from domain_atlas.rendering.cml import context_map as cml_context_map
 from domain_atlas.rendering.export import to_json as model_json
 from domain_atlas.rendering.graphviz import Engine, LayoutError, find_engine
+from domain_atlas.rendering.mermaid import mermaid_document
 from domain_atlas.rendering.pages import PageRenderer, RenderedSite
 from domain_atlas.rendering.sitemap import Sitemap, markdown_link
+from domain_atlas.rendering.structurizr import structurizr_workspace
 from domain_atlas.rules.contracts import check_contracts
 from domain_atlas.rules.ignores import apply_suppressions
 from domain_atlas.rules.imports import check_imports
 
 __all__ = [
+    "EXPORT_FORMATS",
     "Decision",
     "DecisionError",
     "FileCache",
@@ -42,6 +46,15 @@ __all__ = [
     "read_decision",
     "render_site",
 ]
+
+
+# `domain-atlas export --format NAME`: the model as JSON, or as other tools' languages.
+EXPORT_FORMATS: dict[str, Callable[[Sequence[Service]], str]] = {
+    "json": model_json,
+    "structurizr": structurizr_workspace,
+    "cml": cml_context_map,
+    "mermaid": mermaid_document,
+}
 
 
 def analyse_service(

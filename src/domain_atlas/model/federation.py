@@ -28,6 +28,8 @@ class Crossing:
     name: str  # what a reader calls it: the class name, or the type string no service declares
     kind: str  # "event", "command" or "query"
     evidence: str  # the relation that shows it, with its place in the receiving or sending service
+    source_context: str | None = None  # the context of the sending side, where known
+    target_context: str | None = None  # the context of the receiving side, where known
 
 
 def _guessed_kind(name: str) -> str:
@@ -49,10 +51,12 @@ class _Index:
         self.by_type: dict[str, list[tuple[str, Element]]] = defaultdict(list)
         self.publishers: dict[str, set[str]] = defaultdict(set)
         self.handlers: dict[str, set[str]] = defaultdict(set)
+        self.contexts: dict[tuple[str, str], str | None] = {}  # (service, message) -> context using it there
         for service in services:
             for element in service.elements:
                 if _kind(element.kinds):
                     self.defined[element.path].append((service.name, element))
+                    self.contexts[(service.name, element.path)] = element.context
                     if element.message_type:
                         self.by_type[element.message_type].append((service.name, element))
             for relation in service.relations:
@@ -60,6 +64,8 @@ class _Index:
                     self.publishers[relation.target].add(service.name)
                 elif relation.kind == "handles" and not relation.via.startswith(STRING_KEY):
                     self.handlers[relation.target].add(service.name)
+                if relation.kind in ("publishes", "handles"):
+                    self.contexts.setdefault((service.name, relation.target), context_of_path(service, relation.source))
 
     def definition(self, relation: Relation) -> tuple[str, list[tuple[str, Element]]]:
         """The message's dotted path and the services defining it (joined on the type string for string keys)."""
@@ -79,11 +85,18 @@ def crossings(services: Sequence[Service]) -> list[Crossing]:
     index = _Index(services)
     found: dict[tuple[str, str, str], Crossing] = {}
 
-    def add(source: str, target: str, message: str, kind: str, evidence: str) -> None:
-        if source != target:
-            by_string = message not in index.defined and evidence.count(STRING_KEY) > 0
-            name = message if by_string else message.rsplit(".", 1)[-1]
-            found.setdefault((source, target, message), Crossing(source, target, message, name, kind, evidence))
+    def add(source: str, target: str, message: str, kind: str, relation: Relation, service: Service) -> None:
+        if source == target:
+            return
+        by_string = message not in index.defined and relation.via.startswith(STRING_KEY)
+        name = message if by_string else message.rsplit(".", 1)[-1]
+        here = context_of_path(service, relation.source)  # the side whose relation this is
+        source_context = here if source == service.name else index.contexts.get((source, message))
+        target_context = here if target == service.name else index.contexts.get((target, message))
+        crossing = Crossing(
+            source, target, message, name, kind, _where(service, relation), source_context, target_context
+        )
+        found.setdefault((source, target, message), crossing)
 
     for service in services:
         for relation in service.relations:
@@ -101,9 +114,32 @@ def crossings(services: Sequence[Service]) -> list[Crossing]:
                 # An event comes from whoever defines or publishes it; a command or query from whoever sends it.
                 senders = index.publishers.get(path, set()) | (owners if kind == "event" else set())
                 for sender in sorted(senders):
-                    add(sender, service.name, path, kind, _where(service, relation))
+                    add(sender, service.name, path, kind, relation, service)
             elif kind in ("command", "query"):
                 receivers = owners | index.handlers.get(path, set())
                 for receiver in sorted(receivers):
-                    add(service.name, receiver, path, kind, _where(service, relation))
+                    add(service.name, receiver, path, kind, relation, service)
     return sorted(found.values())
+
+
+def context_of_path(service: Service, path: str) -> str | None:
+    """The context of a class or function path: its element's, else that of the longest module containing it."""
+    element = next((element for element in service.elements if element.path == path), None)
+    if element is not None and element.context:
+        return element.context
+    parts = path.split(".")
+    for cut in range(len(parts), 0, -1):
+        module = service.module(".".join(parts[:cut]))
+        if module is not None:
+            return module.context
+    return None
+
+
+def context_dependencies(service: Service) -> dict[tuple[str, str], int]:
+    """(importing context, imported context) -> number of import statements, inside one service."""
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for edge in service.internal_imports():
+        source, target = service.module(edge.source), service.module(edge.target)
+        if source and target and source.context and target.context and source.context != target.context:
+            counts[(source.context, target.context)] += 1
+    return dict(sorted(counts.items()))
