@@ -79,12 +79,18 @@ def _services_from_models(tmp_path: Path, names: dict[str, str]) -> list[Service
 
 def test_separately_exported_services_are_joined_on_dotted_paths_and_type_strings(tmp_path: Path):
     services = _services_from_models(tmp_path, {"shop.ordering": "Ordering", "shop.shipping": "Shipping"})
-    assert {(c.source, c.target, c.name, c.kind) for c in crossings(services)} == {
+    found = crossings(services)
+    assert {(c.source, c.target, c.name, c.kind) for c in found} == {
         ("Ordering", "Shipping", "OrderPlaced", "event"),  # handled by its dotted path
         ("Ordering", "Shipping", "OrderCancelled", "event"),  # handled by the type string it declares
         ("Ordering", "Shipping", "DispatchShipment", "command"),  # sent by ordering, defined by shipping
+        ("Ordering", "Shipping", "CancelShipmentCommand", "command"),  # sent through a package re-exporting it
         ("Shipping", "Ordering", "ShipmentDispatched", "event"),
+        # TrackShipmentCommand is only sent by ordering's tests: test code is not how services talk.
     }
+    cancel = next(c for c in found if c.name == "CancelShipmentCommand")
+    assert cancel.message == "shop.shipping.application.commands.CancelShipmentCommand"
+    assert (cancel.source_context, cancel.target_context) == ("ordering", "shipping")
     # One service alone crosses nothing, and its own messages never cross to itself.
     assert crossings(services[:1]) == []
 
@@ -146,8 +152,10 @@ def test_the_index_page_of_a_wiki_of_exported_models_draws_the_landscape(tmp_pat
         "da-svc-edge-shipping-b-x-ordering-event",
     }
     assert "command DispatchShipment" in page.edges["da-svc-edge-ordering-shipping-b-x-command"]
+    assert "command CancelShipmentCommand" in page.edges["da-svc-edge-ordering-shipping-b-x-command"]
     landscape_rows = [row[:4] for row in page.rows if len(row) == 5 and row[3] in ("event", "command")]
     assert sorted(landscape_rows) == [
+        ["Ordering", hostile, "CancelShipmentCommand", "command"],
         ["Ordering", hostile, "DispatchShipment", "command"],
         ["Ordering", hostile, "OrderCancelled", "event"],
         ["Ordering", hostile, "OrderPlaced", "event"],

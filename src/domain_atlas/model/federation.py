@@ -48,6 +48,7 @@ class _Index:
 
     def __init__(self, services: Sequence[Service]) -> None:
         self.defined: dict[str, list[tuple[str, Element]]] = defaultdict(list)
+        self.by_name: dict[str, list[tuple[str, Element]]] = defaultdict(list)
         self.by_type: dict[str, list[tuple[str, Element]]] = defaultdict(list)
         self.publishers: dict[str, set[str]] = defaultdict(set)
         self.handlers: dict[str, set[str]] = defaultdict(set)
@@ -56,10 +57,13 @@ class _Index:
             for element in service.elements:
                 if _kind(element.kinds):
                     self.defined[element.path].append((service.name, element))
+                    self.by_name[element.name].append((service.name, element))
                     self.contexts[(service.name, element.path)] = element.context
                     if element.message_type:
                         self.by_type[element.message_type].append((service.name, element))
             for relation in service.relations:
+                if _in_tests(relation.source):
+                    continue
                 if relation.kind == "publishes":
                     self.publishers[relation.target].add(service.name)
                 elif relation.kind == "handles" and not relation.via.startswith(STRING_KEY):
@@ -72,7 +76,22 @@ class _Index:
         if relation.via.startswith(STRING_KEY):
             found = self.by_type.get(relation.target, [])
             return (found[0][1].path if len(found) == 1 else relation.target), found
-        return relation.target, self.defined.get(relation.target, [])
+        if relation.target in self.defined:
+            return relation.target, self.defined[relation.target]
+        # Imported through a package that re-exports it (`from orders.commands import PlaceOrder`, defined in
+        # `orders.commands.place_order`): the one message of that name below that package.
+        package, _, name = relation.target.rpartition(".")
+        found = [
+            (owner, element) for owner, element in self.by_name.get(name, []) if element.path.startswith(package + ".")
+        ]
+        if len({element.path for _, element in found}) == 1:
+            return found[0][1].path, found
+        return relation.target, []
+
+
+def _in_tests(path: str) -> bool:
+    """Test code sends and handles messages too, but it is not how services talk to each other."""
+    return any(part in ("tests", "testing") or part.startswith("test_") for part in path.split("."))
 
 
 def _where(service: Service, relation: Relation) -> str:
@@ -100,7 +119,7 @@ def crossings(services: Sequence[Service]) -> list[Crossing]:
 
     for service in services:
         for relation in service.relations:
-            if relation.kind not in ("handles", "publishes"):
+            if relation.kind not in ("handles", "publishes") or _in_tests(relation.source):
                 continue
             path, definitions = index.definition(relation)
             owners = {name for name, _ in definitions}
