@@ -26,6 +26,7 @@ from domain_atlas.rendering.structurizr import structurizr_workspace
 from domain_atlas.rules.contracts import check_contracts
 from domain_atlas.rules.ignores import apply_suppressions
 from domain_atlas.rules.imports import check_imports
+from domain_atlas.rules.relationships import check_relationships
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -62,8 +63,13 @@ def analyse_service(
 ) -> Service:
     """Read one service statically and check the rules on it (or read it from its exported model)."""
     if spec.model is not None:
-        return read_model_service(spec.model, spec.name, display_path(spec.model, spec.base))
-    service = load_service(spec, cache, adr_links)
+        read = read_model_service(spec.model, spec.name, display_path(spec.model, spec.base))
+        read = dataclasses.replace(read, relationships=spec.relationships or read.relationships)
+        checked, problems = check_relationships(read, read.violations, adr_links)
+        return dataclasses.replace(
+            read, violations=tuple(checked), diagnostics=tuple(sorted({*read.diagnostics, *problems}))
+        )
+    service = dataclasses.replace(load_service(spec, cache, adr_links), relationships=spec.relationships)
     contracts: list[Contract] = []
     contract_problems: list[Diagnostic] = []
     contract_file = find_contract_file(spec.source_roots)
@@ -76,10 +82,11 @@ def analyse_service(
             *check_contracts(service, contracts, adr_links),
         }
     )
+    found, declared_problems = check_relationships(service, found, adr_links)
     if spec.type_only_imports == "ignore":
         found = [violation for violation in found if not violation.type_only]
     kept, problems = apply_suppressions(found, service.suppressions)
-    problems = [*problems, *contract_problems]
+    problems = [*problems, *contract_problems, *declared_problems]
     return dataclasses.replace(
         service, violations=tuple(kept), diagnostics=tuple(sorted({*service.diagnostics, *problems}))
     )

@@ -6,12 +6,16 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from domain_atlas.model import ContextSpec, LayerScheme, ServiceSpec
+from domain_atlas.model import ContextSpec, DeclaredRelationship, LayerScheme, ServiceSpec
+from domain_atlas.rules.relationship_settings import RelationshipSettingsError, parse_relationships
 from domain_atlas.rules.stereotype_settings import CatalogueSettingsError, parse_rules
 
-SERVICE_KEYS = ("name", "source", "model", "packages", "contexts", "layers", "fail_on", "stereotypes", "elements")
+SERVICE_KEYS = (
+    *("name", "source", "model", "packages", "contexts", "layers", "fail_on", "stereotypes", "elements"),
+    "relationships",
+)
 # A service read from an exported model was analysed elsewhere: only these apply to it.
-MODEL_SERVICE_KEYS = ("name", "model", "fail_on")
+MODEL_SERVICE_KEYS = ("name", "model", "fail_on", "relationships")
 CONTEXT_KEYS = ("name", "package", "shared_kernel")
 
 
@@ -51,8 +55,20 @@ def _model_spec(raw: Mapping[str, Any], position: str, base: Path) -> ServiceSpe
     if fail_on not in ("", "new", "any", "never"):
         raise SettingsError(f"{position}.fail_on: expected new, any or never, got {fail_on!r}")
     return ServiceSpec(
-        name=str(raw["name"]), source_roots=(), base=base, fail_on=fail_on, model=(base / model).resolve()
+        name=str(raw["name"]),
+        source_roots=(),
+        base=base,
+        fail_on=fail_on,
+        model=(base / model).resolve(),
+        relationships=_relationships(raw, position),
     )
+
+
+def _relationships(raw: Mapping[str, Any], position: str) -> tuple[DeclaredRelationship, ...]:
+    try:
+        return parse_relationships(raw.get("relationships"), f"{position}.relationships")
+    except RelationshipSettingsError as error:
+        raise SettingsError(str(error)) from error
 
 
 def service_specs(
@@ -126,6 +142,7 @@ def service_specs(
                 stereotypes=(*shared_rules, *own_rules),
                 overrides=(*shared_overrides, *own_overrides),
                 type_only_imports=type_only_imports,
+                relationships=_relationships(raw, position),
             )
         )
     names = [spec.name for spec in specs]

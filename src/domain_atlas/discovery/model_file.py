@@ -19,6 +19,7 @@ from typing import Any
 from domain_atlas.discovery.loader import slugify
 from domain_atlas.model import (
     Context,
+    DeclaredRelationship,
     Diagnostic,
     Element,
     ImportEdge,
@@ -29,6 +30,7 @@ from domain_atlas.model import (
     Violation,
 )
 from domain_atlas.model.layers import LayerScheme
+from domain_atlas.rules.relationship_settings import RelationshipSettingsError, parse_relationships
 
 __all__ = ["MAX_MODEL_BYTES", "ModelFileError", "read_model_service"]
 
@@ -274,6 +276,12 @@ class _ServiceReader:
             )
         )
 
+    def relationships(self, shown: str) -> tuple[DeclaredRelationship, ...]:
+        try:
+            return parse_relationships(self.raw.get("relationships"), f"{self.where}.relationships", shown)
+        except RelationshipSettingsError as error:
+            raise ModelFileError(str(error)) from error
+
     def layer_order(self) -> tuple[str, ...]:
         order = self.raw.get("layer_order")
         if not isinstance(order, list):
@@ -302,4 +310,5 @@ def read_model_service(path: Path, name: str, shown: str = "") -> Service:
         relations=reader.relations(),
         violations=reader.violations(),
         layer_order=reader.layer_order(),
+        relationships=reader.relationships(shown),
     )

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
+from domain_atlas.model.relationships import DeclaredRelationship
+
 
 class Level(StrEnum):
     INFO = "info"
@@ -144,6 +146,7 @@ class Service:
     violations: tuple[Violation, ...] = ()
     layer_order: tuple[str, ...] = field(default=())
     suppressions: tuple[Suppression, ...] = ()  # inline ignores found in the source, applied by the rules
+    relationships: tuple[DeclaredRelationship, ...] = ()  # context relationships the team declared
 
     def module(self, name: str) -> SourceModule | None:
         return self._modules_by_name.get(name)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from domain_atlas.model.layers import LayerScheme
+from domain_atlas.model.relationships import DeclaredRelationship
 
 
 @dataclass(frozen=True)
@@ -52,3 +53,4 @@ class ServiceSpec:
     overrides: tuple[ElementOverride, ...] = ()
     type_only_imports: str = "report"  # "report" (marked type-only) or "ignore"
     model: Path | None = None  # read from this exported model (`domain-atlas export`) instead of source
+    relationships: tuple[DeclaredRelationship, ...] = ()  # declared context relationships, checked against code

@@ -127,6 +127,10 @@ def service_document(service: Service) -> dict[str, Any]:
         ],
         # Beyond the contract's keys: what a wiki needs to draw the service's pages from this document alone.
         "layer_order": list(service.layer_order),
+        "relationships": [
+            {"upstream": r.upstream, "downstream": r.downstream, "patterns": list(r.patterns)}
+            for r in service.relationships
+        ],
         "external_imports": [
             {"source": e.source, "target": e.target, "file": e.file, "line": e.line, **_import_flags(e)}
             for e in service.imports

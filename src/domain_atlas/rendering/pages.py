@@ -14,14 +14,17 @@ from html import escape
 import jinja2
 
 from domain_atlas.model import Element, Service, SourceModule
+from domain_atlas.model.federation import context_dependencies
 from domain_atlas.rendering.catalogue_views import CatalogueView, anchor
 from domain_atlas.rendering.diagrams import context_map, event_flow, first_line, layer_graph, layer_title
 from domain_atlas.rendering.dot import Graph, to_dot
 from domain_atlas.rendering.graphviz import Engine, LayoutError, render_svg
 from domain_atlas.rendering.landscape import Landscape
 from domain_atlas.rendering.markdown_escape import inline_code, markdown_text
+from domain_atlas.rendering.relationship_marks import relationship_label, with_declared_relationships
 from domain_atlas.rendering.sitemap import Sitemap, context_slug, markdown_link
 from domain_atlas.rendering.svg import inline_svg
+from domain_atlas.rules.relationships import undeclared_dependencies
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,11 @@ class PageRenderer:
         self.environment = _environment()
         self.environment.globals.update(
             source_url=source_url, api_links=api_links, anchor=anchor, catalogue_page=catalogue_page_of
+        )
+        self.environment.globals.update(
+            relationship_label=relationship_label,
+            context_dependencies=context_dependencies,
+            undeclared_dependencies=undeclared_dependencies,
         )
 
     def render(self, services: Sequence[Service]) -> RenderedSite:
@@ -208,7 +216,8 @@ class PageRenderer:
             for violation in service.violations
             if service.module(violation.source) is not None
         )
-        map_diagram = self._diagram(f"da-map-{service.slug}", context_map(service, context_url_from(overview)), site)
+        graph = with_declared_relationships(context_map(service, context_url_from(overview)), service)
+        map_diagram = self._diagram(f"da-map-{service.slug}", graph, site)
         site.pages[overview] = self.environment.get_template("overview.md.j2").render(
             service=service,
             diagram=map_diagram,

@@ -64,6 +64,17 @@ RULES: dict[str, Rule] = {
             "The project's import-linter contracts hold",
             "Change the import, or the contract if the architecture really changed (and record why in an ADR).",
         ),
+        Rule(
+            "relationship-acl-bypassed",
+            "A context behind a declared anti-corruption layer does not import the upstream's internals",
+            "Translate in the downstream's anti-corruption adapter from the upstream's published events or API, "
+            "or declare the relationship conformist if the downstream really takes the upstream's model.",
+        ),
+        Rule(
+            "relationship-separate-ways",
+            "Contexts declared as separate ways do not depend on each other",
+            "Remove the dependency, or declare the relationship the two contexts really have.",
+        ),
     )
 }
 

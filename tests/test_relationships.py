@@ -1,0 +1,88 @@
+"""Declared context relationships (Context Mapper's vocabulary): checked against the code and drawn on the map."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from domain_atlas.adapters.composition import analyse
+from domain_atlas.adapters.settings import SettingsError, service_specs
+from domain_atlas.model import Service
+from tests.helpers import REPO_ROOT, mkdocs_build, write_site
+
+BILLING = {"name": "Billing", "source": str(REPO_ROOT / "examples/billing-platform/src"), "packages": ["billing"]}
+# payments/domain/models/payment_attempt.py imports invoicing's Invoice aggregate (its domain) on this line.
+STATEMENT = ("billing.payments.domain.models.payment_attempt", "billing.invoicing.domain.models.invoice")
+
+
+def billing(*relationships: dict) -> Service:
+    (service,) = analyse(service_specs([{**BILLING, "relationships": list(relationships)}], REPO_ROOT))
+    return service
+
+
+def rules_on_statement(service: Service) -> set[str]:
+    return {v.rule for v in service.violations if (v.source, v.target) == STATEMENT}
+
+
+def test_without_declarations_the_import_breaks_context_independence():
+    assert rules_on_statement(billing()) == {"context-independence"}
+
+
+def test_a_declared_anti_corruption_layer_bypassed_by_a_direct_import_is_a_violation():
+    service = billing({"upstream": "invoicing", "downstream": "payments", "patterns": ["anti-corruption-layer"]})
+    # The declaration makes the finding precise: one violation for the statement, naming the bypassed layer.
+    assert rules_on_statement(service) == {"relationship-acl-bypassed"}
+    (violation,) = [v for v in service.violations if v.rule == "relationship-acl-bypassed"]
+    assert violation.file.endswith("billing/payments/domain/models/payment_attempt.py") and violation.line == 10
+    assert "anti-corruption layer towards invoicing" in violation.message
+
+
+def test_separate_ways_that_talk_is_a_violation():
+    service = billing({"upstream": "invoicing", "downstream": "payments", "patterns": ["separate-ways"]})
+    assert rules_on_statement(service) == {"relationship-separate-ways"}
+
+
+def test_a_declared_conformist_owns_the_coupling_it_declares():
+    service = billing({"upstream": "invoicing", "downstream": "payments", "patterns": ["conformist"]})
+    assert rules_on_statement(service) == set()
+
+
+def test_a_declaration_naming_no_context_is_reported_not_guessed():
+    service = billing({"upstream": "invoicing", "downstream": "payment", "patterns": ["conformist"]})
+    assert rules_on_statement(service) == {"context-independence"}
+    assert any("names 'payment', which is not one of its contexts" in d.message for d in service.diagnostics)
+
+
+@pytest.mark.parametrize(
+    ("relationship", "message"),
+    [
+        ({"upstream": "a", "downstream": "b", "patterns": ["acl"]}, "unknown pattern(s) acl"),
+        ({"upstream": "a", "downstream": "b", "patterns": ["shared-kernel", "conformist"]}, "relationship of equals"),
+        ({"upstream": "a", "downstream": "a"}, "upstream and downstream are both 'a'"),
+        ({"upstream": "a"}, "expected a mapping with upstream, downstream"),
+    ],
+)
+def test_unusable_declarations_are_refused_naming_the_place(relationship: dict, message: str):
+    with pytest.raises(SettingsError) as raised:
+        service_specs([{**BILLING, "relationships": [relationship]}], REPO_ROOT)
+    assert "services[0].relationships[0]" in str(raised.value) and message in str(raised.value)
+
+
+def test_declared_relationships_appear_on_the_context_map_and_the_overview(tmp_path: Path):
+    relationships = [
+        {"upstream": "invoicing", "downstream": "payments", "patterns": ["open-host-service", "anti-corruption-layer"]},
+        {"upstream": "subscriptions", "downstream": "reporting", "patterns": ["separate-ways"]},
+    ]
+    config = write_site(tmp_path, {"fail_on": "never", "services": [{**BILLING, "relationships": relationships}]})
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "architecture" / "billing" / "index.html").read_text(encoding="utf-8")
+    start = html.index('<figure class="da-diagram" id="da-map-billing"')
+    svg = html[start : html.index("</figure>", start)]
+    # The import edge payments -> invoicing carries Context Mapper's marks and is red (the ACL is bypassed).
+    edge = svg[svg.index('id="da-edge-payments-invoicing"') :][:2000]
+    assert "da-declared" in edge and "da-violation" in edge and "[U,OHS]→[D,ACL]" in edge
+    # Separate ways with no dependency in the code: drawn as a declared-only edge.
+    assert 'id="da-declared-subscriptions-reporting"' in svg and "[SW]↔[SW]" in svg
+    assert "Declared relationships" in html and "Observed dependencies with no declared relationship" in html
