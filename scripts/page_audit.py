@@ -66,13 +66,11 @@ class PageReport:
 def write_wiki(root: Path, name: str, source: Path, packages: list[str], extensions: bool) -> Path:
     (root / "docs").mkdir(parents=True, exist_ok=True)
     (root / "docs" / "index.md").write_text(f"# {name} wiki\n", encoding="utf-8")
+    service = {"name": name, "source": os.path.relpath(source, root), "packages": packages}
     config: dict[str, object] = {
         "site_name": f"{name} wiki",
         "theme": {"name": "material", "font": False},
-        "plugins": [
-            "search",
-            {"domain-atlas": {"services": [{"name": name, "source": os.path.relpath(source, root), "packages": packages}]}},
-        ],
+        "plugins": ["search", {"domain-atlas": {"services": [service]}}],
     }
     if extensions:
         config["markdown_extensions"] = EXTENSIONS
