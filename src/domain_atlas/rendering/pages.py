@@ -157,6 +157,18 @@ class PageRenderer:
 
         return link
 
+    def _element_href(self, service: Service, view: CatalogueView, page: str) -> Callable[[str], str]:
+        """The URL (from `page`) of an element's catalogue entry, for raw HTML; "" when no catalogue lists it."""
+
+        def href(path: str) -> str:
+            element = view.elements.get(path)
+            name = catalogue_page_of(element) if element is not None else ""
+            if not name:
+                return ""
+            return self.sitemap.link(page, self.sitemap.catalogue(service, name)) + f"#{anchor(path)}"
+
+        return href
+
     def _catalogue_link(self, service: Service, page: str) -> Callable[[str, str], str]:
         def link(name: str, element_path: str = "") -> str:
             target = markdown_link(page, self.sitemap.catalogue(service, name))
@@ -169,6 +181,8 @@ class PageRenderer:
             page = self.sitemap.catalogue(service, name)
             site.pages[page] = self.environment.get_template(f"{name}.md.j2").render(
                 element_link=self._element_link(service, view, page),
+                element_href=self._element_href(service, view, page),
+                is_fake=is_fake,
                 service=service,
                 view=view,
                 aggregates=view.of_kind("aggregate"),
@@ -270,6 +284,11 @@ def catalogue_page_of(element: Element) -> str:
         if any(kind in element.kinds for kind in kinds):
             return name
     return ""
+
+
+def is_fake(adapter: Element) -> bool:
+    """An adapter for tests: defined in test code, or named as a fake or in-memory stand-in."""
+    return adapter.test or ("adapter" in adapter.kinds and adapter.name.startswith(("Fake", "InMemory")))
 
 
 def _context_dependencies(service: Service, context: str, *, outgoing: bool) -> list[tuple[str, int]]:
