@@ -6,6 +6,7 @@ adapter swaps for the SVG after Markdown has run, so Markdown never touches SVG 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ class Diagram:
         return f'<div class="da-diagram-slot" data-da-diagram="{self.key}"></div>'
 
     def html(self) -> str:
-        body = self.svg or (
+        body = _readable_canvas(self.svg) if self.svg else (
             f'<p class="da-layout-error"><strong>Diagram not drawn:</strong> {escape(self.error)}. '
             "The tables on this page list the same dependencies.</p>"
         )
@@ -43,6 +44,18 @@ class Diagram:
             f'<figure class="da-diagram" id="{self.key}" data-da-diagram="{self.key}">'
             f"{body}<figcaption>{escape(self.title)}</figcaption></figure>"
         )
+
+
+# The smallest font in our DOT is 10 pt (edge labels). Drawn at >= 1.1 px per pt it reads at >= 11 px on screen;
+# a diagram wider than the page scrolls (and pans/zooms) in its frame instead of shrinking below that.
+MIN_PX_PER_PT = 1.1
+_NATURAL_WIDTH = re.compile(r'data-width="([\d.]+)"')
+
+
+def _readable_canvas(svg: str) -> str:
+    natural = _NATURAL_WIDTH.search(svg)
+    minimum = f"{float(natural.group(1)) * MIN_PX_PER_PT:.0f}px" if natural else "0"
+    return f'<div class="da-canvas" style="--da-min-width: {minimum}">{svg}</div>'
 
 
 @dataclass
