@@ -28,9 +28,7 @@ MEASURE = """() => {
 }"""
 
 
-def test_labels_are_readable_and_pages_stay_short(
-    new_page: Callable[..., Any], server: StaticServer, repo_site: Path
-):
+def test_labels_are_readable_and_pages_stay_short(new_page: Callable[..., Any], server: StaticServer, repo_site: Path):
     page = new_page(viewport={"width": 1400, "height": 900})
     pages = sorted(p.relative_to(repo_site).as_posix() for p in (repo_site / "architecture").rglob("index.html"))
     assert len(pages) >= 40

@@ -36,9 +36,13 @@ class Diagram:
         return f'<div class="da-diagram-slot" data-da-diagram="{self.key}"></div>'
 
     def html(self) -> str:
-        body = _readable_canvas(self.svg) if self.svg else (
-            f'<p class="da-layout-error"><strong>Diagram not drawn:</strong> {escape(self.error)}. '
-            "The tables on this page list the same dependencies.</p>"
+        body = (
+            _readable_canvas(self.svg)
+            if self.svg
+            else (
+                f'<p class="da-layout-error"><strong>Diagram not drawn:</strong> {escape(self.error)}. '
+                "The tables on this page list the same dependencies.</p>"
+            )
         )
         return (
             f'<figure class="da-diagram" id="{self.key}" data-da-diagram="{self.key}">'
