@@ -162,6 +162,10 @@ def _declared_context_missing(p: Project) -> None:
     p.plugin["services"] = [_service(contexts=[{"package": "shop.domain"}, {"package": "shop.nope", "name": "Nope"}])]
 
 
+def _only_declared_context_missing(p: Project) -> None:
+    p.plugin["services"] = [_service(contexts=[{"package": "shop.nope", "name": "Nope"}])]
+
+
 def _service_without_contexts(p: Project) -> None:
     for path in ("shop/domain/model.py", "shop/adapters/repository.py", "shop/domain/__init__.py"):
         (p.root / "src" / path).unlink()
@@ -314,6 +318,7 @@ CASES: tuple[Case, ...] = (
     Case("unlistable folder", _unlistable_folder),
     Case("contexts with empty __init__.py only", _empty_contexts),
     Case("declared context whose package is missing", _declared_context_missing),
+    Case("only declared context is missing", _only_declared_context_missing),
     Case("service with no contexts", _service_without_contexts),
     Case("multi-line PEP 695 type parameters", _pep695_multiline),
     Case("PEP 701 f-string", _pep701_fstring),

@@ -295,6 +295,10 @@ def load_service(
     facts = _all_facts(files, cache)
     known = set(facts)
     specs = detect_contexts(packages, sorted(known), spec.scheme, spec.contexts)
+    for declared in spec.contexts:
+        if not any(name == declared.package or name.startswith(declared.package + ".") for name in known):
+            message = f"declared context {declared.name!r}: package {declared.package!r} not found; its page says so"
+            diagnostics.append(Diagnostic(_display(spec.source_roots[0], spec.base), 0, Level.WARNING, message))
 
     modules: list[SourceModule] = []
     edges: set[ImportEdge] = set()
