@@ -14,6 +14,10 @@ MAX_LABEL_MESSAGES = 3  # more would make the edge label a paragraph; the toolti
 MAX_TOOLTIP_LINES = 30
 
 
+def counted(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def _label(messages: Sequence[Crossing]) -> str:
     names = sorted({crossing.name for crossing in messages})
     shown = names[:MAX_LABEL_MESSAGES]
@@ -36,7 +40,8 @@ def landscape_graph(
     nodes = tuple(
         Node(
             id=dom_id("svc", service.slug),
-            label=f"{service.name}\n{len(service.contexts)} contexts · {len(service.elements)} building blocks",
+            label=f"{service.name}\n{counted(len(service.contexts), 'context')} · "
+            f"{counted(len(service.elements), 'building block')}",
             classes=("da-node", "da-service"),
             url=overview_url(service),
             tooltip=f"{service.name}: open its context map",
@@ -65,7 +70,7 @@ def landscape_graph(
         title="Landscape: services and the messages between them",
         nodes=nodes,
         edges=edges,
-        rankdir="LR",
+        rankdir="TB",  # a page column is narrow; services stack downwards, labels stay readable
     )
 
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from domain_atlas.model import Service
 from domain_atlas.model.federation import context_dependencies, crossings
+from domain_atlas.rendering.landscape import counted
 
 INDENT = "    "
 
@@ -59,7 +60,9 @@ def structurizr_workspace(services: Sequence[Service]) -> str:
     ]
     for service in services:
         system = systems[service.name] = ids.new(service.slug)
-        summary = f"{len(service.contexts)} bounded contexts, {len(service.elements)} building blocks"
+        summary = (
+            f"{counted(len(service.contexts), 'bounded context')}, {counted(len(service.elements), 'building block')}"
+        )
         opening = " {" if service.contexts else ""
         lines.append(f"{INDENT * 2}{system} = softwareSystem {dsl_string(service.name)} {dsl_string(summary)}{opening}")
         for context in service.contexts:
