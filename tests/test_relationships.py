@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,25 @@ def test_declared_relationships_appear_on_the_context_map_and_the_overview(tmp_p
     # Separate ways with no dependency in the code: drawn as a declared-only edge.
     assert 'id="da-declared-subscriptions-reporting"' in svg and "[SW]↔[SW]" in svg
     assert "Declared relationships" in html and "Observed dependencies with no declared relationship" in html
+
+
+def test_a_project_declares_relationships_in_its_pyproject(tmp_path: Path):
+    shutil.copytree(REPO_ROOT / "examples/billing-platform/src", tmp_path / "src")
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text(
+        '[project]\nname = "billing"\n\n[tool.domain-atlas]\n'
+        'relationships = [{upstream = "invoicing", downstream = "payments", patterns = ["separate-ways"]}]\n',
+        encoding="utf-8",
+    )
+    spec = {"name": "Billing", "source": "src", "packages": ["billing"]}
+    (service,) = analyse(service_specs([spec], tmp_path))
+    assert rules_on_statement(service) == {"relationship-separate-ways"}
+    assert service.relationships[0].source == "pyproject.toml"
+    # mkdocs.yml has the last word.
+    declared = [{"upstream": "invoicing", "downstream": "payments", "patterns": ["conformist"]}]
+    (service,) = analyse(service_specs([{**spec, "relationships": declared}], tmp_path))
+    assert rules_on_statement(service) == set()
+    pyproject.write_text('[tool.domain-atlas]\nrelationships = [{upstream = "invoicing"}]\n', encoding="utf-8")
+    (service,) = analyse(service_specs([spec], tmp_path))
+    (problem,) = [d for d in service.diagnostics if "relationships not used" in d.message]
+    assert (problem.file, problem.line, problem.level.value) == ("pyproject.toml", 2, "error")

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from domain_atlas.discovery.importlinter import find_contract_file, read_contracts
 from domain_atlas.discovery.loader import FileCache, MissingPackageError, load_service
 from domain_atlas.discovery.model_file import ModelFileError, read_model_service
+from domain_atlas.discovery.project_relationships import project_relationships
 from domain_atlas.discovery.source_files import display_path
 from domain_atlas.model import Diagnostic, Service, ServiceSpec
 from domain_atlas.model.contracts import Contract
@@ -69,7 +70,10 @@ def analyse_service(
         return dataclasses.replace(
             read, violations=tuple(checked), diagnostics=tuple(sorted({*read.diagnostics, *problems}))
         )
-    service = dataclasses.replace(load_service(spec, cache, adr_links), relationships=spec.relationships)
+    # Relationships declared in mkdocs.yml win over those the analysed project keeps in its pyproject.toml.
+    declared, declared_problems = project_relationships(spec.source_roots, spec.base)
+    relationships = spec.relationships or declared
+    service = dataclasses.replace(load_service(spec, cache, adr_links), relationships=relationships)
     contracts: list[Contract] = []
     contract_problems: list[Diagnostic] = []
     contract_file = find_contract_file(spec.source_roots)
@@ -82,11 +86,11 @@ def analyse_service(
             *check_contracts(service, contracts, adr_links),
         }
     )
-    found, declared_problems = check_relationships(service, found, adr_links)
+    found, relationship_problems = check_relationships(service, found, adr_links)
     if spec.type_only_imports == "ignore":
         found = [violation for violation in found if not violation.type_only]
     kept, problems = apply_suppressions(found, service.suppressions)
-    problems = [*problems, *contract_problems, *declared_problems]
+    problems = [*problems, *contract_problems, *declared_problems, *relationship_problems]
     return dataclasses.replace(
         service, violations=tuple(kept), diagnostics=tuple(sorted({*service.diagnostics, *problems}))
     )
