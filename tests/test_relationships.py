@@ -11,6 +11,7 @@ from domain_atlas.adapters.composition import analyse
 from domain_atlas.adapters.settings import SettingsError, service_specs
 from domain_atlas.model import Service
 from tests.helpers import REPO_ROOT, mkdocs_build, write_site
+from tests.test_export import run_cli
 
 BILLING = {"name": "Billing", "source": str(REPO_ROOT / "examples/billing-platform/src"), "packages": ["billing"]}
 # payments/domain/models/payment_attempt.py imports invoicing's Invoice aggregate (its domain) on this line.
@@ -52,7 +53,7 @@ def test_a_declared_conformist_owns_the_coupling_it_declares():
 def test_a_declaration_naming_no_context_is_reported_not_guessed():
     service = billing({"upstream": "invoicing", "downstream": "payment", "patterns": ["conformist"]})
     assert rules_on_statement(service) == {"context-independence"}
-    assert any("names 'payment', which is not one of its contexts" in d.message for d in service.diagnostics)
+    assert any("names 'payment': both ends must be contexts of the service" in d.message for d in service.diagnostics)
 
 
 @pytest.mark.parametrize(
@@ -109,3 +110,71 @@ def test_a_project_declares_relationships_in_its_pyproject(tmp_path: Path):
     (service,) = analyse(service_specs([spec], tmp_path))
     (problem,) = [d for d in service.diagnostics if "relationships not used" in d.message]
     assert (problem.file, problem.line, problem.level.value) == ("pyproject.toml", 2, "error")
+
+
+@pytest.fixture(scope="module")
+def billing_models(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The billing example exported as one model per context, as four repositories' CI would."""
+    folder = tmp_path_factory.mktemp("billing-models")
+    for package in ("invoicing", "payments", "subscriptions"):
+        output = folder / f"{package}.json"
+        result = run_cli(
+            "export", "examples/billing-platform/src", "--package", f"billing.{package}", "-o", str(output)
+        )
+        assert result.returncode == 0, result.stderr
+    return folder
+
+
+def federated(folder: Path, **relationships: list[dict]) -> list[dict]:
+    return [
+        {"name": name.title(), "model": f"{name}.json", "relationships": relationships.get(name, [])}
+        for name in ("invoicing", "payments", "subscriptions")
+    ]
+
+
+def test_relationships_between_services_are_checked_across_exported_models(billing_models: Path):
+    services = analyse(
+        service_specs(
+            federated(
+                billing_models,
+                payments=[{"upstream": "Invoicing", "downstream": "Payments", "patterns": ["anti-corruption-layer"]}],
+                subscriptions=[{"upstream": "Subscriptions", "downstream": "Invoicing", "patterns": ["separate-ways"]}],
+            ),
+            billing_models,
+        )
+    )
+    by_name = {service.name: service for service in services}
+    # Payments imports the invoicing service's Invoice aggregate although it declares an anti-corruption layer.
+    acl = [v for v in by_name["Payments"].violations if v.rule == "relationship-acl-bypassed"]
+    assert [(v.source, v.target) for v in acl] == [STATEMENT]
+    # The two talk by events both ways although declared separate ways (joined on type strings); each finding
+    # sits in the service whose handler receives the event.
+    apart = {
+        (service.name, violation.message.split(" but ")[1])
+        for service in services
+        for violation in service.violations
+        if violation.rule == "relationship-separate-ways"
+    }
+    assert apart == {
+        ("Invoicing", "event SubscriptionRenewed goes from Subscriptions to Invoicing"),
+        ("Invoicing", "event SubscriptionStarted goes from Subscriptions to Invoicing"),
+        ("Subscriptions", "event InvoiceWrittenOff goes from Invoicing to Subscriptions"),
+    }
+    assert not any("names" in d.message for s in services for d in s.diagnostics if "relationship" in d.message)
+
+
+def test_the_landscape_marks_declared_relationships_and_lists_undeclared_traffic(tmp_path: Path, billing_models: Path):
+    for model in billing_models.glob("*.json"):
+        shutil.copy(model, tmp_path / model.name)
+    declared = [{"upstream": "Invoicing", "downstream": "Payments", "patterns": ["open-host-service", "conformist"]}]
+    config = write_site(tmp_path, {"fail_on": "never", "services": federated(tmp_path, payments=declared)})
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "architecture" / "index.html").read_text(encoding="utf-8")
+    start = html.index('<figure class="da-diagram" id="da-landscape"')
+    figure = html[start : html.index("</figure>", start)]
+    assert "[U,OHS]→[D,CF]" in figure and "da-declared" in figure
+    assert "Services that exchange messages with no declared relationship" in html
+    # Subscriptions and Invoicing talk (events both ways) but declared nothing.
+    table = html[html.index("Services that exchange messages with no declared relationship") :]
+    assert "Subscriptions" in table[: table.index("</table>")] and "Invoicing" in table[: table.index("</table>")]

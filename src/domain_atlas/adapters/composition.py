@@ -27,6 +27,7 @@ from domain_atlas.rendering.structurizr import structurizr_workspace
 from domain_atlas.rules.contracts import check_contracts
 from domain_atlas.rules.ignores import apply_suppressions
 from domain_atlas.rules.imports import check_imports
+from domain_atlas.rules.landscape_relationships import check_landscape
 from domain_atlas.rules.relationships import check_relationships
 
 __all__ = [
@@ -99,7 +100,7 @@ def analyse_service(
 def analyse(
     specs: Sequence[ServiceSpec], cache: FileCache | None = None, adr_links: Mapping[str, str] | None = None
 ) -> list[Service]:
-    return [analyse_service(spec, cache, adr_links) for spec in specs]
+    return check_landscape([analyse_service(spec, cache, adr_links) for spec in specs], adr_links)
 
 
 def render_site(

@@ -30,6 +30,9 @@ class Crossing:
     evidence: str  # the relation that shows it, with its place in the receiving or sending service
     source_context: str | None = None  # the context of the sending side, where known
     target_context: str | None = None  # the context of the receiving side, where known
+    seen_in: str = ""  # the service whose relation shows the crossing, and where in it
+    file: str = ""
+    line: int = 0
 
 
 def _guessed_kind(name: str) -> str:
@@ -113,8 +116,9 @@ def crossings(services: Sequence[Service]) -> list[Crossing]:
         source_context = here if source == service.name else index.contexts.get((source, message))
         target_context = here if target == service.name else index.contexts.get((target, message))
         crossing = Crossing(
-            source, target, message, name, kind, _where(service, relation), source_context, target_context
-        )
+            source, target, message, name, kind, _where(service, relation), source_context, target_context,
+            service.name, relation.file, relation.line,
+        )  # fmt: skip
         found.setdefault((source, target, message), crossing)
 
     for service in services:

@@ -9,6 +9,8 @@ from domain_atlas.model import Element, Service
 from domain_atlas.model.federation import Crossing
 from domain_atlas.model.federation import crossings as federation_crossings
 from domain_atlas.rendering.dot import Edge, Graph, Node, dom_id
+from domain_atlas.rendering.relationship_marks import mark_relationships
+from domain_atlas.rules.landscape_relationships import landscape_relationships, undeclared_crossings
 
 MAX_LABEL_MESSAGES = 3  # more would make the edge label a paragraph; the tooltip and the table list them all
 MAX_TOOLTIP_LINES = 30
@@ -81,6 +83,8 @@ class Landscape:
         self.services = tuple(services)
         self.drawn = len(self.services) > 1
         self.crossings = tuple(federation_crossings(self.services)) if self.drawn else ()
+        self.declared = landscape_relationships(self.services)
+        self.undeclared = undeclared_crossings(self.services, self.crossings)
         self.by_name = {service.name: service for service in self.services}
         # The service and element defining each crossing message, for links to its catalogue entry.
         self.definers: dict[str, tuple[Service, Element]] = {}
@@ -89,4 +93,6 @@ class Landscape:
                 self.definers.setdefault(element.path, (service, element))
 
     def graph(self, overview_url: Callable[[Service], str]) -> Graph:
-        return landscape_graph(self.services, self.crossings, overview_url)
+        slugs = {service.name: service.slug for service in self.services}
+        graph = landscape_graph(self.services, self.crossings, overview_url)
+        return mark_relationships(graph, self.declared, lambda name: dom_id("svc", slugs[name]))

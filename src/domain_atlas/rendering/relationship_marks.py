@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Sequence
 
 from domain_atlas.model import DeclaredRelationship, Service
 from domain_atlas.rendering.dot import Edge, Graph, dom_id
@@ -17,10 +18,17 @@ def relationship_label(relationship: DeclaredRelationship) -> str:
 def with_declared_relationships(graph: Graph, service: Service) -> Graph:
     """The context map with each declared relationship marked on the edges between its two contexts; a declared
     relationship with no dependency in the code gets a dotted edge of its own."""
+    return mark_relationships(graph, service.relationships, lambda name: dom_id("ctx", name))
+
+
+def mark_relationships(
+    graph: Graph, relationships: Sequence[DeclaredRelationship], node_id: Callable[[str], str]
+) -> Graph:
+    """Any graph whose nodes stand for the relationships' ends (contexts, or services on the landscape)."""
     known = {node.id for node in graph.nodes}
     edges = list(graph.edges)
-    for relationship in service.relationships:
-        upstream, downstream = dom_id("ctx", relationship.upstream), dom_id("ctx", relationship.downstream)
+    for relationship in relationships:
+        upstream, downstream = node_id(relationship.upstream), node_id(relationship.downstream)
         if upstream not in known or downstream not in known:
             continue  # reported as a diagnostic; nothing to draw it between
         label = relationship_label(relationship)
@@ -43,7 +51,7 @@ def with_declared_relationships(graph: Graph, service: Service) -> Graph:
                     target=downstream,
                     classes=("da-edge", "da-declared", "da-declared-only"),
                     label=label,
-                    tooltip=f"{declared}; no import between the two contexts in the code",
+                    tooltip=f"{declared}; no dependency between the two in the code",
                 )
             )
     return dataclasses.replace(graph, edges=tuple(edges))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from domain_atlas.model import Diagnostic, ImportEdge, Level, Service, Violation
+from domain_atlas.model import Diagnostic, ImportEdge, Service, Violation
 from domain_atlas.model.federation import context_dependencies
 from domain_atlas.model.relationships import DeclaredRelationship
 from domain_atlas.rules.catalogue import RULES
@@ -55,19 +55,12 @@ def _findings(
 def check_relationships(
     service: Service, violations: Sequence[Violation], adr_links: Mapping[str, str] | None = None
 ) -> tuple[list[Violation], list[Diagnostic]]:
-    """The violations with the declarations applied, and a diagnostic for each name that is not a context."""
+    """The violations with the declarations between the service's own contexts applied.
+
+    Names that are not contexts of the service (other services, or typos) are checked with all services together
+    (rules/landscape_relationships.py)."""
     links = adr_links or {}
-    contexts = {context.name for context in service.contexts}
-    problems = [
-        Diagnostic(
-            relationship.source, 0, Level.WARNING,
-            f"service {service.name}: declared relationship {relationship.upstream} -> {relationship.downstream} "
-            f"names {name!r}, which is not one of its contexts ({', '.join(sorted(contexts))})",
-        )
-        for relationship in service.relationships
-        for name in (relationship.upstream, relationship.downstream)
-        if name not in contexts
-    ]  # fmt: skip
+    problems: list[Diagnostic] = []
     added: list[Violation] = []
     settled: set[tuple[str, str, int]] = set()  # statements a declaration decides: context-independence steps back
     for edge in service.internal_imports():
@@ -97,10 +90,12 @@ def undeclared_dependencies(service: Service) -> list[tuple[str, str, int]]:
     """(importing context, imported context, statements) for each observed dependency no declaration covers.
 
     Listed only when the service declares relationships at all: a service without declarations is not asked."""
-    if not service.relationships:
+    contexts = {context.name for context in service.contexts}
+    own = [r for r in service.relationships if {r.upstream, r.downstream} <= contexts]
+    if not own:
         return []
     return [
         (importer, imported, count)
         for (importer, imported), count in context_dependencies(service).items()
-        if not any(relationship.links(importer, imported) for relationship in service.relationships)
+        if not any(relationship.links(importer, imported) for relationship in own)
     ]
