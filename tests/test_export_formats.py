@@ -79,3 +79,18 @@ def test_the_cli_writes_each_format(tmp_path: Path):
         assert marker in output.read_text(encoding="utf-8")
     result = run_cli("export", "tests/fixtures/federation/src", "--format", "plantuml")
     assert result.returncode == 2 and "invalid choice: 'plantuml'" in result.stderr
+
+
+def test_cml_uses_the_declared_patterns_and_direction():
+    declared = [
+        {"upstream": "invoicing", "downstream": "payments", "patterns": ["open-host-service", "anti-corruption-layer"]},
+        {"upstream": "shared", "downstream": "subscriptions", "patterns": ["shared-kernel"]},
+        {"upstream": "subscriptions", "downstream": "reporting", "patterns": ["customer-supplier"]},
+    ]
+    spec = {"name": "Billing", "source": "examples/billing-platform/src", "packages": ["billing"]}
+    text = context_map(analyse(service_specs([{**spec, "relationships": declared}], REPO_ROOT)))
+    assert "    Billing_Invoicing [U,OHS]->[D,ACL] Billing_Payments {" in text
+    assert "    Billing_Shared [SK]<->[SK] Billing_Subscriptions {" in text
+    # Declared, with nothing flowing between them in the code: still on the map, with no technology.
+    assert "    Billing_Subscriptions [U,S]->[D,C] Billing_Reporting {\n    }" in text
+    assert "    Billing_Shared [U]->[D] Billing_Payments {" in text  # undeclared: what the code shows

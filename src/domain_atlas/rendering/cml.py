@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from domain_atlas.model import Service
 from domain_atlas.model.federation import context_dependencies, crossings
+from domain_atlas.rendering.landscape import counted
 
 INDENT = "    "
 
@@ -51,6 +52,34 @@ def _listed(names: Sequence[str], limit: int = 8) -> str:
     return ", ".join(unique[:limit]) + (f" and {len(unique) - limit} more" if len(unique) > limit else "")
 
 
+# Context Mapper has no notation for separate ways on a map: such a pair keeps what the code shows.
+_SYMMETRIC_MARKS = {"shared-kernel": "[SK]<->[SK]", "partnership": "[P]<->[P]"}
+
+
+def _relationships(
+    services: Sequence[Service], names: _Names, flows: dict[tuple[str, str], list[str]]
+) -> list[tuple[str, str, str, list[str]]]:
+    """(upstream, CML marks, downstream, what flows): declared relationships between a service's contexts give
+    their patterns and direction (and appear even with nothing flowing); the rest are plain [U]->[D]."""
+    declared: dict[frozenset[str], tuple[str, str, str]] = {}
+    for service in services:
+        for relationship in service.relationships:
+            upstream = names.of.get((service.name, relationship.upstream))
+            downstream = names.of.get((service.name, relationship.downstream))
+            if upstream is None or downstream is None or "separate-ways" in relationship.patterns:
+                continue
+            symmetric = next((_SYMMETRIC_MARKS[p] for p in relationship.patterns if p in _SYMMETRIC_MARKS), "")
+            up, down = relationship.marks()
+            declared[frozenset((upstream, downstream))] = (upstream, symmetric or f"[{up}]->[{down}]", downstream)
+    found: dict[tuple[str, str, str], list[str]] = {}
+    for (upstream, downstream), what in flows.items():
+        key = declared.get(frozenset((upstream, downstream)), (upstream, "[U]->[D]", downstream))
+        found.setdefault(key, []).extend(what)
+    for key in declared.values():
+        found.setdefault(key, [])
+    return [(upstream, downstream, marks, what) for (upstream, marks, downstream), what in sorted(found.items())]
+
+
 def context_map(services: Sequence[Service]) -> str:
     names = _Names()
     contexts = []
@@ -62,7 +91,7 @@ def context_map(services: Sequence[Service]) -> str:
     for service in services:
         for (importer, imported), count in context_dependencies(service).items():
             upstream, downstream = names.of[(service.name, imported)], names.of[(service.name, importer)]
-            flows[(upstream, downstream)].append(f"Python imports ({count} statements)")
+            flows[(upstream, downstream)].append(f"Python imports ({counted(count, 'statement')})")
     messages: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     for crossing in crossings(services):
         sender = names.of.get((crossing.source, crossing.source_context or ""))
@@ -82,13 +111,11 @@ def context_map(services: Sequence[Service]) -> str:
     ]
     if contexts:
         lines.append(f"{INDENT}contains " + ", ".join(name for name, _, _ in contexts))
-    for (upstream, downstream), what in sorted(flows.items()):
-        lines += [
-            "",
-            f"{INDENT}{upstream} [U]->[D] {downstream} {{",
-            f"{INDENT * 2}implementationTechnology = {cml_string('; '.join(sorted(what)))}",
-            f"{INDENT}}}",
-        ]
+    for upstream, downstream, marks, what in _relationships(services, names, flows):
+        lines += ["", f"{INDENT}{upstream} {marks} {downstream} {{"]
+        if what:
+            lines.append(f"{INDENT * 2}implementationTechnology = {cml_string('; '.join(sorted(what)))}")
+        lines.append(f"{INDENT}}}")
     lines += ["}", ""]
     for name, service, context in contexts:
         kind = "shared kernel" if context.shared_kernel else "bounded context"
