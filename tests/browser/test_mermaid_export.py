@@ -39,7 +39,15 @@ def test_every_diagram_of_a_mermaid_export_parses(mermaid_page: Any):
         [
             {"name": "Ordering", "source": "tests/fixtures/federation/src", "packages": ["shop.ordering"]},
             {"name": HOSTILE, "source": "tests/fixtures/federation/src", "packages": ["shop.shipping"]},
-            {"name": "Billing", "source": "examples/billing-platform/src", "packages": ["billing"]},
+            {
+                "name": "Billing",
+                "source": "examples/billing-platform/src",
+                "packages": ["billing"],
+                "relationships": [
+                    {"upstream": "invoicing", "downstream": "payments", "patterns": ["anti-corruption-layer"]},
+                    {"upstream": "subscriptions", "downstream": "reporting", "patterns": ["separate-ways"]},
+                ],
+            },
         ],
         REPO_ROOT,
     )
@@ -47,6 +55,7 @@ def test_every_diagram_of_a_mermaid_export_parses(mermaid_page: Any):
     found = blocks(document)
     assert len(found) >= 6  # the landscape, and a context map and event flows per service
     assert "<script>" not in document
+    assert "#91;D,ACL#93;" in document  # declared relationships are drawn too
     for block in found:
         assert mermaid_page.evaluate(PARSE, block) == "ok", block
     # The parser does reject what our escaping prevents, so the check above can fail.

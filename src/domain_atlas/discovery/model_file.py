@@ -80,13 +80,19 @@ def _load(path: Path, shown: str) -> dict[str, Any]:
     return document
 
 
-def _validate(document: dict[str, Any], shown: str) -> None:
+@cache
+def _validator() -> Any:
     # jsonschema is imported here, so a site without model services never pays for it.
     from jsonschema import Draft202012Validator
 
-    errors = sorted(Draft202012Validator(_schema()).iter_errors(document), key=lambda error: list(error.path))
-    if not errors:
-        return
+    return Draft202012Validator(_schema())
+
+
+def _validate(document: dict[str, Any], shown: str) -> None:
+    validator = _validator()
+    if validator.is_valid(document):
+        return  # the common case: listing every error costs more than checking
+    errors = sorted(validator.iter_errors(document), key=lambda error: list(error.path))
     lines = []
     for error in errors[:_SHOWN_ERRORS]:
         message = error.message if len(error.message) <= 200 else error.message[:200] + "..."

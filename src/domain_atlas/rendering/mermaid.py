@@ -14,6 +14,7 @@ from domain_atlas.rendering.diagrams import context_map, event_flow
 from domain_atlas.rendering.dot import Graph
 from domain_atlas.rendering.landscape import Landscape
 from domain_atlas.rendering.markdown_escape import markdown_text
+from domain_atlas.rendering.relationship_marks import with_declared_relationships
 
 _SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 _.,-")
 # Graphviz shapes of our graphs -> Mermaid node shapes (opening, closing).
@@ -75,7 +76,7 @@ def mermaid_document(services: Sequence[Service]) -> str:
         lines += [f"## {name}", ""]
         if service.contexts:
             lines += [f"### Context map of {name}", ""]
-            lines += _block(context_map(service, no_link))
+            lines += _block(with_declared_relationships(context_map(service, no_link), service))
         flow = event_flow(service, CatalogueView(service), no_link)
         if flow.nodes:
             lines += [f"### Event flows of {name}", ""]
