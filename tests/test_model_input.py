@@ -111,6 +111,10 @@ def test_the_cli_reads_model_services_from_its_config_and_reports_bad_ones(tmp_p
         (lambda d: d["services"][0]["contexts"][0].update(name="../../etc"), "contexts[0].name: '../../etc' is not"),
         (lambda d: d["services"][0]["modules"][3].update(context="nowhere"), "modules[3].context: 'nowhere' is not"),
         (lambda d: d["services"].append(dict(d["services"][0], name="other")), "holds 2 services and none is named"),
+        (
+            lambda d: d["services"][0]["modules"][0].update(file="x.py) [a](javascript:alert(1)"),
+            "modules[0].file: 'x.py) [a](javascript:alert(1)' is not a usable file path",
+        ),
     ],
 )
 def test_unusable_models_are_refused_with_the_json_path(tmp_path: Path, change, message: str):

@@ -103,6 +103,21 @@ def _validate(document: dict[str, Any], shown: str) -> None:
     )
 
 
+# A `file` becomes part of a source link (`source_url`): nothing that could end or restart Markdown link syntax.
+_UNSAFE_FILE = re.compile(r"[\s()<>\[\]`'\"\\]")
+
+
+def _check_files(raw: Mapping[str, Any], where: str) -> None:
+    for key in ("modules", "elements", "relations", "violations", "diagnostics", "external_imports"):
+        for index, item in enumerate(raw.get(key) or []):
+            file = item.get("file", "") if isinstance(item, Mapping) else ""
+            if isinstance(file, str) and _UNSAFE_FILE.search(file):
+                raise ModelFileError(
+                    f"{where}.{key}[{index}].file: {file[:200]!r} is not a usable file path "
+                    "(no spaces, quotes, brackets or backslashes)"
+                )
+
+
 def _pick(services: Sequence[Mapping[str, Any]], name: str, shown: str) -> tuple[int, Mapping[str, Any]]:
     """The file's only service, or the one with the configured name when it holds several."""
     if len(services) == 1:
@@ -301,6 +316,7 @@ def read_model_service(path: Path, name: str, shown: str = "") -> Service:
     document = _load(path, shown)
     index, raw = _pick(document["services"], name, shown)
     reader = _ServiceReader(raw, f"{shown}: $.services[{index}]")
+    _check_files(raw, reader.where)
     contexts = reader.contexts()
     modules = reader.modules(contexts)
     return Service(
