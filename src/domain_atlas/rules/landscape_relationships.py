@@ -63,7 +63,8 @@ def _unknown_names(services: Sequence[Service]) -> dict[str, list[Diagnostic]]:
                         relationship.source, 0, Level.WARNING,
                         f"service {service.name}: declared relationship {relationship.upstream} -> "
                         f"{relationship.downstream} names {name!r}: both ends must be contexts of the service "
-                        f"({', '.join(sorted(contexts))}) or services of the site ({', '.join(sorted(names))})",
+                        f"({', '.join(sorted(contexts))}) or services analysed with it ({', '.join(sorted(names))}); "
+                        "not checked",
                     )
                 )  # fmt: skip
     return problems
