@@ -116,9 +116,18 @@ def crossings(services: Sequence[Service]) -> list[Crossing]:
         source_context = here if source == service.name else index.contexts.get((source, message))
         target_context = here if target == service.name else index.contexts.get((target, message))
         crossing = Crossing(
-            source, target, message, name, kind, _where(service, relation), source_context, target_context,
-            service.name, relation.file, relation.line,
-        )  # fmt: skip
+            source,
+            target,
+            message,
+            name,
+            kind,
+            _where(service, relation),
+            source_context,
+            target_context,
+            service.name,
+            relation.file,
+            relation.line,
+        )
         found.setdefault((source, target, message), crossing)
 
     for service in services:

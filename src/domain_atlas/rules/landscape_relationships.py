@@ -60,13 +60,15 @@ def _unknown_names(services: Sequence[Service]) -> dict[str, list[Diagnostic]]:
             for name in sorted(ends - contexts - names) or sorted(ends):
                 problems[service.name].append(
                     Diagnostic(
-                        relationship.source, 0, Level.WARNING,
+                        relationship.source,
+                        0,
+                        Level.WARNING,
                         f"service {service.name}: declared relationship {relationship.upstream} -> "
                         f"{relationship.downstream} names {name!r}: both ends must be contexts of the service "
                         f"({', '.join(sorted(contexts))}) or services analysed with it ({', '.join(sorted(names))}); "
                         "not checked",
                     )
-                )  # fmt: skip
+                )
     return problems
 
 
@@ -87,9 +89,16 @@ def check_landscape(services: Sequence[Service], adr_links: Mapping[str, str] | 
                         f"but {crossing.kind} {crossing.name} goes from {crossing.source} to {crossing.target}"
                     )
                     added[crossing.seen_in].append(
-                        _violation(rule, crossing.source, crossing.target, crossing.file, crossing.line, message,
-                                   links.get(rule, ""))
-                    )  # fmt: skip
+                        _violation(
+                            rule,
+                            crossing.source,
+                            crossing.target,
+                            crossing.file,
+                            crossing.line,
+                            message,
+                            links.get(rule, ""),
+                        )
+                    )
         downstream, upstream = by_name[relationship.downstream], by_name[relationship.upstream]
         for importer, imported in ((downstream, upstream), (upstream, downstream)):
             for edge in importer.imports:
@@ -97,8 +106,10 @@ def check_landscape(services: Sequence[Service], adr_links: Mapping[str, str] | 
                 if target is None:
                     continue
                 if "separate-ways" in relationship.patterns:
-                    message = f"services {importer.name} and {imported.name} are declared separate ways, but " \
-                        f"{edge.source} imports {edge.target}"  # fmt: skip
+                    message = (
+                        f"services {importer.name} and {imported.name} are declared separate ways, but "
+                        f"{edge.source} imports {edge.target}"
+                    )
                     rule = "relationship-separate-ways"
                 elif (
                     "anti-corruption-layer" in relationship.patterns

@@ -22,15 +22,27 @@ PUBLIC_LAYERS = ("inbound_adapters", "shared_kernel")
 def _violation(rule_id: str, edge: ImportEdge, message: str, adr_links: Mapping[str, str]) -> Violation:
     rule = RULES[rule_id]
     return Violation(
-        rule_id, edge.source, edge.target, edge.file, edge.line, rule.severity, message, rule.hint,
-        adr_links.get(rule_id, ""), edge.type_checking,
-    )  # fmt: skip
+        rule_id,
+        edge.source,
+        edge.target,
+        edge.file,
+        edge.line,
+        rule.severity,
+        message,
+        rule.hint,
+        adr_links.get(rule_id, ""),
+        edge.type_checking,
+    )
 
 
 def _findings(
-    edge: ImportEdge, importer: str, imported: str, service: Service, relationship: DeclaredRelationship,
+    edge: ImportEdge,
+    importer: str,
+    imported: str,
+    service: Service,
+    relationship: DeclaredRelationship,
     adr_links: Mapping[str, str],
-) -> tuple[Violation | None, bool]:  # fmt: skip
+) -> tuple[Violation | None, bool]:
     """(a violation this statement causes, whether the declaration allows the statement's coupling)."""
     patterns = relationship.patterns
     if "separate-ways" in patterns:
