@@ -131,3 +131,9 @@ def test_unusable_models_are_refused_with_the_json_path(tmp_path: Path, change, 
 def test_a_model_service_takes_no_source_options():
     with pytest.raises(SettingsError, match=r"services\[0\].*unknown option\(s\) 'packages'"):
         service_specs([{"name": "Billing", "model": "billing.json", "packages": ["billing"]}], REPO_ROOT)
+
+
+def test_two_service_names_that_would_share_a_page_folder_are_refused():
+    services = [{"name": "Order Service", "model": "a.json"}, {"name": "order-service", "model": "b.json"}]
+    with pytest.raises(SettingsError, match="share a page folder: 'Order Service'/'order-service'"):
+        service_specs(services, REPO_ROOT)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from domain_atlas.model import ContextSpec, DeclaredRelationship, LayerScheme, ServiceSpec
+from domain_atlas.model.architecture import slugify
 from domain_atlas.rules.relationship_settings import RelationshipSettingsError, parse_relationships
 from domain_atlas.rules.stereotype_settings import CatalogueSettingsError, parse_rules
 
@@ -149,4 +150,11 @@ def service_specs(
     duplicates = sorted({name for name in names if names.count(name) > 1})
     if duplicates:
         raise SettingsError(f"{where}: service names must be unique; repeated: {', '.join(duplicates)}")
+    # Pages live in a folder named after the service: two names with one folder would overwrite each other.
+    folders: dict[str, list[str]] = {}
+    for name in names:
+        folders.setdefault(slugify(name), []).append(name)
+    clashes = ["/".join(repr(name) for name in group) for group in folders.values() if len(group) > 1]
+    if clashes:
+        raise SettingsError(f"{where}: service names that share a page folder: {', '.join(clashes)}; rename one")
     return specs

@@ -16,7 +16,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from domain_atlas.discovery.loader import slugify
 from domain_atlas.model import (
     Context,
     DeclaredRelationship,
@@ -29,6 +28,7 @@ from domain_atlas.model import (
     SourceModule,
     Violation,
 )
+from domain_atlas.model.architecture import slugify
 from domain_atlas.model.layers import LayerScheme
 from domain_atlas.rules.relationship_settings import RelationshipSettingsError, parse_relationships
 

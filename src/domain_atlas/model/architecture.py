@@ -6,6 +6,7 @@ rendering draws them, and the export writes them out unchanged.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -127,6 +128,11 @@ class Suppression:
     line: int
     rules: tuple[str, ...]
     reason: str
+
+
+def slugify(text: str) -> str:
+    """The folder a service's pages live in: its name in lower case, other characters as `-`."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "service"
 
 
 @dataclass(frozen=True)
