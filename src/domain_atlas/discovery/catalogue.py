@@ -63,7 +63,9 @@ HANDLER_KIND = {
     "integration_event": "event_handler",
 }
 IDENTIFIER = re.compile(r"[A-Za-z_][\w.]*")
-NOT_MESSAGE_NAME = re.compile(r"(Id|ID|Result|ResultSet|Type|Status|Handler|Registry|Bus|Error|Exception|Mixin)$")
+NOT_MESSAGE_NAME = re.compile(
+    r"(Id|ID|Result|ResultSet|Type|Status|Handler|Registry|Bus|Error|Exception|Mixin|UnitOfWork|Repository)$"
+)
 READER_PORT = re.compile(r"(Reader|Queries|QueryService|ReadModel|Finder|View)$")
 INNER_LAYERS = ("domain", "application", "ports", "shared_kernel")
 ADAPTER_LAYERS = ("adapters", "infrastructure", "tests", "inbound_adapters", "read_model")
@@ -255,7 +257,9 @@ class CatalogueBuilder:
         place_message = message_kind_of_place(parts)
         name = facts.name
         place_ok = layer in (*INNER_LAYERS, "read_model", None) and not NOT_MESSAGE_NAME.search(name)
-        if place_message and place_ok and not HANDLER_NAME.search(name) and not cls.abstract:
+        # A message's bases say its kind before its package does: a `Command` under events/ is a command.
+        by_base = any(kind in cls.kinds for kind in MESSAGE_KINDS)
+        if place_message and place_ok and not by_base and not HANDLER_NAME.search(name) and not cls.abstract:
             if not READ_MODEL_NAME.search(name) or place_message != "query":
                 cls.add(place_message, f"defined in {next(p for p in reversed(parts) if p in MESSAGE_MODULE_NAMES)}")
         elif not HANDLER_NAME.search(name) and not cls.abstract and layer in INNER_LAYERS:

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from domain_atlas.discovery.bodies import BodyFacts, collect_bodies
 from domain_atlas.discovery.catalogue import CatalogueBuilder
-from domain_atlas.discovery.contexts import context_of, detect_contexts, layer_of
 from domain_atlas.discovery.imports import (
     RawImport,
     RelativeImportError,
@@ -22,6 +21,7 @@ from domain_atlas.discovery.imports import (
     collect_imports,
     resolve_targets,
 )
+from domain_atlas.discovery.module_hints import module_hints
 from domain_atlas.discovery.project_settings import project_rules
 from domain_atlas.discovery.source_files import (
     MAX_FILE_BYTES,
@@ -44,6 +44,7 @@ from domain_atlas.model import (
     SourceModule,
     Suppression,
 )
+from domain_atlas.structure import read_layout
 
 __all__ = ["FileCache", "MissingPackageError", "ModuleFacts", "load_service", "slugify"]
 
@@ -232,27 +233,11 @@ def load_service(
     packages, files = _discover_files(spec)
     facts = _all_facts(files, cache)
     known = set(facts)
-    specs = detect_contexts(packages, sorted(known), spec.scheme, spec.contexts)
-
     diagnostics: list[Diagnostic] = []
-    modules: list[SourceModule] = []
     edges: set[ImportEdge] = set()
     for file in files:
         module_facts = facts[file.module]
         diagnostics.extend(module_facts.diagnostics)
-        context = context_of(file.module, specs)
-        top = next(p for p in packages if file.module == p or file.module.startswith(p + "."))
-        modules.append(
-            SourceModule(
-                name=file.module,
-                file=file.display_path,
-                is_package=file.is_package,
-                context=context.name if context else None,
-                layer=layer_of(file.module, context, spec.scheme, top),
-                docstring=module_facts.symbols.docstring if module_facts.symbols else "",
-                lines=module_facts.lines,
-            )
-        )
         for raw in module_facts.imports:
             try:
                 absolute = absolute_module(raw, file.module, file.is_package)
@@ -274,6 +259,30 @@ def load_service(
                     )
                 )
 
+    layout = read_layout(
+        packages,
+        [(file.module, file.is_package) for file in files],
+        sorted(edges),
+        spec.scheme,
+        spec.contexts,
+        {name: module_hints(module_facts.symbols, module_facts.imports) for name, module_facts in facts.items()},
+    )
+    modules: list[SourceModule] = []
+    for file in files:
+        module_facts = facts[file.module]
+        placement = layout.placements[file.module]
+        modules.append(
+            SourceModule(
+                name=file.module,
+                file=file.display_path,
+                is_package=file.is_package,
+                context=placement.context.name if placement.context else None,
+                layer=placement.layer,
+                docstring=module_facts.symbols.docstring if module_facts.symbols else "",
+                lines=module_facts.lines,
+            )
+        )
+
     service_suppressions = tuple(s for module_facts in facts.values() for s in module_facts.suppressions)
     project_stereotypes, project_overrides, problems = project_rules(spec.source_roots, spec.base)
     diagnostics.extend(problems)
@@ -294,8 +303,9 @@ def load_service(
             shared_kernel=context.shared_kernel,
             description=descriptions.get(context.package, ""),
             declared=context.declared,
+            packages=context.all_packages,
         )
-        for context in specs
+        for context in layout.contexts
     )
     return Service(
         name=spec.name,
@@ -311,6 +321,7 @@ def load_service(
         violations=tuple(class_violations),
         suppressions=service_suppressions,
         layer_order=spec.scheme.order(),
+        reading=layout.reading,
     )
 
 

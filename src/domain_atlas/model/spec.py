@@ -16,6 +16,12 @@ class ContextSpec:
     package: str
     shared_kernel: bool = False
     declared: bool = False
+    packages: tuple[str, ...] = ()  # every package the context owns; empty: just `package`
+    evidence: str = ""
+
+    @property
+    def all_packages(self) -> tuple[str, ...]:
+        return self.packages or (self.package,)
 
 
 @dataclass(frozen=True)

@@ -100,4 +100,4 @@ APPLICATION_FORBIDDEN = (
 )
 
 # Importing another context's event modules is event-based integration, which the rules allow.
-EVENT_MODULE_NAMES = ("events", "integration_events", "messages", "contracts")
+EVENT_MODULE_NAMES = ("events", "domain_events", "integration_events", "messages", "contracts")

@@ -116,4 +116,6 @@ def _context_violations(
 
 
 def is_event_import(target_module: str) -> bool:
-    return target_module.split(".")[-1] in EVENT_MODULE_NAMES
+    """`x.events`, `x.domain_events.order_paid_event`, `x.messages`: integration through published messages."""
+    parts = target_module.split(".")
+    return any(part in EVENT_MODULE_NAMES for part in parts) or parts[-1].endswith(("_event", "_events"))
