@@ -12,7 +12,7 @@ import yaml
 
 from domain_atlas import __version__
 from domain_atlas.adapters.baseline import BaselineError, baseline_text, load_baseline, new_violations
-from domain_atlas.adapters.composition import MissingPackageError, analyse, model_json
+from domain_atlas.adapters.composition import MissingPackageError, analyse, failing_violations, model_json
 from domain_atlas.adapters.reports import FORMATS, render
 from domain_atlas.adapters.settings import SettingsError, service_specs
 from domain_atlas.model import Level, ServiceSpec
@@ -126,9 +126,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"domain-atlas: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     new = new_violations(violations, known) if known is not None else violations
+    # Imports under `if TYPE_CHECKING:` are reported, but fail the check only with `type_only_imports: fail`.
+    counted = {
+        v
+        for service, spec in zip(services, specs, strict=True)
+        for v in failing_violations(service.violations, spec.type_only_imports)
+    }
     _write(arguments.output, render(violations, arguments.format, new))
     broken_ignores = [d for service in services for d in service.diagnostics if d.level is Level.ERROR]
-    return EXIT_VIOLATIONS if new or broken_ignores else EXIT_OK
+    return EXIT_VIOLATIONS if counted.intersection(new) or broken_ignores else EXIT_OK
 
 
 def _write(output: Path | None, text: str) -> None:

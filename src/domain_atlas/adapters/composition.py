@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from domain_atlas.discovery.importlinter import find_contract_file, read_contracts
 from domain_atlas.discovery.loader import FileCache, MissingPackageError, load_service
-from domain_atlas.model import Diagnostic, Service, ServiceSpec
+from domain_atlas.model import Diagnostic, Service, ServiceSpec, Violation
 from domain_atlas.model.contracts import Contract
 from domain_atlas.rendering.adrs import Decision, DecisionError, enforcement_section, index_markdown, read_decision
 from domain_atlas.rendering.export import to_json as model_json
@@ -33,6 +33,7 @@ __all__ = [
     "analyse",
     "analyse_service",
     "enforcement_section",
+    "failing_violations",
     "index_markdown",
     "markdown_link",
     "model_json",
@@ -65,6 +66,11 @@ def analyse_service(
     return dataclasses.replace(
         service, violations=tuple(kept), diagnostics=tuple(sorted({*service.diagnostics, *problems}))
     )
+
+
+def failing_violations(violations: Sequence[Violation], type_only_imports: str) -> list[Violation]:
+    """The violations that fail a build: imports under `if TYPE_CHECKING:` only when asked (`fail`)."""
+    return [violation for violation in violations if not violation.type_only or type_only_imports == "fail"]
 
 
 def analyse(
