@@ -12,7 +12,13 @@ import yaml
 
 from domain_atlas import __version__
 from domain_atlas.adapters.baseline import BaselineError, baseline_text, load_baseline, new_violations
-from domain_atlas.adapters.composition import MissingPackageError, analyse, failing_violations, model_json
+from domain_atlas.adapters.composition import (
+    MissingPackageError,
+    analyse,
+    failing_violations,
+    layout_reading_markdown,
+    model_json,
+)
 from domain_atlas.adapters.reports import FORMATS, render
 from domain_atlas.adapters.settings import SettingsError, service_specs
 from domain_atlas.model import Level, ServiceSpec
@@ -30,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     for name, help_text in (
         ("export", "write the architecture model as JSON (schema domain-atlas/model/1)"),
         ("check", "report architecture rule violations; exit 1 when there are any"),
+        ("explain", "show how the layout was read: contexts, layers, composition roots, doubtful calls"),
     ):
         command = commands.add_parser(name, help=help_text)
         command.add_argument("sources", nargs="*", metavar="SOURCE_ROOT", help="source roots to analyse")
@@ -111,6 +118,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{diagnostic.location()}: {diagnostic.level.value}: {diagnostic.message}", file=sys.stderr)
     if arguments.command == "export":
         _write(arguments.output, model_json(services))
+        return EXIT_OK
+    if arguments.command == "explain":
+        _write(arguments.output, "\n".join(layout_reading_markdown(service) for service in services))
         return EXIT_OK
     violations = sorted(v for service in services for v in service.violations)
     if arguments.update_baseline:

@@ -16,6 +16,7 @@ from domain_atlas.model.contracts import Contract
 from domain_atlas.rendering.adrs import Decision, DecisionError, enforcement_section, index_markdown, read_decision
 from domain_atlas.rendering.export import to_json as model_json
 from domain_atlas.rendering.graphviz import Engine, LayoutError, find_engine
+from domain_atlas.rendering.layout_reading import layout_reading_markdown
 from domain_atlas.rendering.pages import PageRenderer, RenderedSite
 from domain_atlas.rendering.sitemap import Sitemap, markdown_link
 from domain_atlas.rules.contracts import check_contracts
@@ -35,6 +36,7 @@ __all__ = [
     "enforcement_section",
     "failing_violations",
     "index_markdown",
+    "layout_reading_markdown",
     "markdown_link",
     "model_json",
     "read_decision",

@@ -38,6 +38,15 @@ class Unplaced:
     setting: str = ""  # the one line of settings that settles it
 
 
+@dataclass(frozen=True, order=True)
+class Doubt:
+    """A call made on weak evidence, and the one line of settings that settles it either way."""
+
+    subject: str  # the package or module in doubt
+    reason: str
+    setting: str
+
+
 @dataclass(frozen=True)
 class LayoutReading:
     contexts: tuple[ContextReading, ...] = ()
@@ -45,4 +54,4 @@ class LayoutReading:
     composition_roots: tuple[LayerReading, ...] = ()
     not_placed: tuple[Unplaced, ...] = ()
     outside: tuple[str, ...] = ()  # service-wide packages that belong to no context (api/, config/...)
-    doubts: tuple[str, ...] = ()  # doubtful calls, each with the setting that settles it
+    doubts: tuple[Doubt, ...] = ()  # doubtful calls, each with the setting that settles it

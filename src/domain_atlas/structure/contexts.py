@@ -2,7 +2,7 @@
 
 Evidence, strongest first: contexts declared in settings; sibling packages that repeat a layer skeleton
 (`modules/{sales,shipping}/{domain,application,...}`), at any depth up to three; a package whose children are
-layers (the whole service is one context). A package named like a layer (`api/`, `domain/`, `config/`) is never
+layers (the whole service is one context). A package named like a layer (api/, domain/, config/) is never
 a context itself, though contexts may sit inside it; a kernel-named package beside contexts is their shared kernel.
 """
 
@@ -39,7 +39,7 @@ class _Finder:
         return [child for child in _children(package, self.modules) if child in self.markers]
 
     def repeated(self, package: str, depth: int) -> list[ContextSpec]:
-        """Contexts found by repetition at or below `package`: two or more siblings sharing a layer skeleton."""
+        """Contexts found by repetition at or below package: two or more siblings sharing a layer skeleton."""
         subs = _subpackages(package, self.modules)
         candidates = [
             child
@@ -53,7 +53,7 @@ class _Finder:
                 ContextSpec(
                     child,
                     f"{package}.{child}",
-                    evidence=f"one of {len(candidates)} sibling packages under `{package}` sharing a layer "
+                    evidence=f"one of {len(candidates)} sibling packages under {package} sharing a layer "
                     f"skeleton ({', '.join(self.skeleton(f'{package}.{child}'))})",
                 )
                 for child in candidates
@@ -63,7 +63,7 @@ class _Finder:
                     child,
                     f"{package}.{child}",
                     shared_kernel=True,
-                    evidence=f"kernel-named package beside the contexts under `{package}`",
+                    evidence=f"kernel-named package beside the contexts under {package}",
                 )
                 for child in subs
                 if child in KERNEL_BESIDE_CONTEXTS and child not in candidates
@@ -94,7 +94,7 @@ class _Finder:
                             child,
                             child_package,
                             shared_kernel=True,
-                            evidence=f"kernel-named package beside the contexts in `{package}`",
+                            evidence=f"kernel-named package beside the contexts in {package}",
                         )
                     )
             return repeated
@@ -132,16 +132,16 @@ def detect_contexts(
     for package in packages:
         last = package.split(".")[-1]
         if last in SHARED_KERNEL_PACKAGES and len(packages) > 1:
-            # `seedwork/` beside `modules/`: a top-level shared kernel of its own.
+            # seedwork/ beside modules/: a top-level shared kernel of its own.
             found.append(ContextSpec(last, package, shared_kernel=True, evidence="kernel-named top-level package"))
             continue
         if scheme.is_layer_name(last) and len(packages) > 1:
-            continue  # `api/`, `config/` beside `modules/`: service-wide, an adapter of every context
+            continue  # api/, config/ beside modules/: service-wide, an adapter of every context
         found.extend(finder.contexts_in(package, depth=0))
     if not found:
         layered = [package for package in packages if scheme.is_layer_name(package.split(".")[-1])]
         if layered and len(layered) == len(packages) and len(packages) > 1:
-            # `domain/`, `application/`, `infrastructure/` as top-level packages: one context owning them all.
+            # domain/, application/, infrastructure/ as top-level packages: one context owning them all.
             return [
                 ContextSpec(
                     "service",

@@ -1,6 +1,6 @@
 """Placing each module in a layer, from its names first and from how it imports second.
 
-Names decide most modules (`usecases/`, `infra/`, `controllers/`...). How a module imports decides composition
+Names decide most modules (usecases/, infra/, controllers/...). How a module imports decides composition
 roots whatever their name: a module that imports three or more layers, outer and inner alike, and is imported
 only by entrypoints or by nothing, wires the service together. Where nothing settles a module's layer it is
 left "not placed", with a suggestion from what it holds, and no rule rests on it.
@@ -8,6 +8,7 @@ left "not placed", with a suggestion from what it holds, and no rule rests on it
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -46,7 +47,7 @@ class Placement:
 
 @dataclass(frozen=True)
 class _Path:
-    base: str  # dotted prefix above `parts`
+    base: str  # dotted prefix above parts
     parts: list[str]
     context: ContextSpec | None
     relative: list[str]  # parts below the owning package
@@ -60,7 +61,7 @@ def _path(module: str, contexts: Sequence[ContextSpec], scheme: LayerScheme) -> 
     relative = [part for part in module[len(package) :].lstrip(".").split(".") if part]
     head, _, last = package.rpartition(".")
     if scheme.is_layer_name(last) and not spec.shared_kernel:
-        # `domain` of a context owning `domain`, `application`...: the package's own name says its layer
+        # domain of a context owning domain, application...: the package's own name says its layer
         return _Path(head, [last, *relative], spec, relative)
     return _Path(package, relative, spec, relative)
 
@@ -93,7 +94,7 @@ def _suggestion(hints: frozenset[str]) -> str:
 
 
 def _evidence(found: NamePlacement, path: _Path, flat: bool) -> str:
-    name = f"`{found.segment}`"
+    name = f"{found.segment}"
     if found.layer == "composition_root":
         return f"composition root: named {name}"
     if found.layer == "tests":
@@ -117,13 +118,17 @@ def place_modules(
     placed: dict[str, Placement] = {}
     for name, is_package in modules:
         path = _path(name, contexts, scheme)
-        flat = path.context is not None and not path.context.shared_kernel and len(path.relative) == 1
-        found = scheme.place(path.parts, flat=flat and not is_package, leaf=not is_package) if path.parts else None
+        flat = (
+            path.context is not None and not path.context.shared_kernel and len(path.relative) == 1 and not is_package
+        )
+        found = scheme.place(path.parts, flat=flat, leaf=not is_package) if path.parts else None
         module_hints = hints.get(name, frozenset())
         kernel = path.context is not None and path.context.shared_kernel
         if found is not None and kernel and not found.strong and not is_package:
-            # `core/services/` in a kernel: a weak name does not take a module out of the kernel on its own.
-            reason = f"in shared kernel `{path.context.package}` under the weak name `{found.segment}`"  # type: ignore[union-attr]
+            # core/services/ in a kernel: a weak name does not take a module out of the kernel on its own.
+            reason = (
+                f"in shared kernel {path.context.package if path.context else ''} under the weak name {found.segment}"
+            )
             setting = f"layers: {{{found.layer}: [{found.segment}]}}"
             placed[name] = Placement(
                 name, path.context, None, reason, unplaced=Unplaced(name, reason, found.layer, setting)
@@ -133,7 +138,7 @@ def place_modules(
                 name,
                 path.context,
                 "ports",
-                f"named `{found.segment}`, but holds only abstract classes: a port",
+                f"named {found.segment}, but holds only abstract classes: a port",
                 name,
             )
         elif found is not None:
@@ -147,7 +152,7 @@ def place_modules(
             )
         elif kernel and path.context is not None and path.context.name not in layered:
             placed[name] = Placement(
-                name, path.context, "shared_kernel", f"in shared kernel `{path.context.package}`", path.context.package
+                name, path.context, "shared_kernel", f"in shared kernel {path.context.package}", path.context.package
             )
         else:
             placed[name] = _unplaced(name, is_package, path, layered, module_hints)
@@ -161,7 +166,7 @@ def _unplaced(name: str, is_package: bool, path: _Path, layered: set[str], hints
     suggestion = "shared_kernel" if kernel and not _suggestion(hints) else _suggestion(hints)
     folder = path.relative[0] if len(path.relative) > 1 else path.relative[-1]
     reason = (
-        f"inside layered shared kernel `{path.context.package}` but in none of its layers"
+        f"inside layered shared kernel {path.context.package} but in none of its layers"
         if kernel and path.context is not None
         else "no layer name in its path"
     )
@@ -179,20 +184,21 @@ def _composition_roots_by_shape(
             imports[edge.source].add(edge.target)
             importers[edge.target].add(edge.source)
     for name, placement in list(placed.items()):
-        if is_package.get(name) or placement.layer not in (None, "shared_kernel", "infrastructure"):
+        if is_package.get(name):
             continue
         layers = {layer for t in imports[name] if t in placed and (layer := placed[t].layer)} - NOT_COUNTED
+        users = sorted(importers[name])
+        by = f"imported only by {', '.join(users)}" if users else "imported by nothing"
+        shape = f"imports {len(layers)} layer{'s' if len(layers) != 1 else ''} ({', '.join(sorted(layers))}), {by}"
+        if placement.layer == "composition_root":
+            if layers:
+                placed[name] = dataclasses.replace(placement, evidence=f"{placement.evidence}; {shape}", anchor=name)
+            continue
+        if placement.layer not in (None, "shared_kernel", "infrastructure"):
+            continue
         if len(layers) < MIN_ROOT_LAYERS or not layers & INNER or not layers & OUTER:
             continue
-        users = sorted(importers[name])
         if any(placed[user].layer not in ROOT_IMPORTERS and placed[user].layer is not None for user in users):
             continue
-        by = f"imported only by {', '.join(f'`{u}`' for u in users)}" if users else "imported by nothing"
-        placed[name] = Placement(
-            name,
-            placement.context,
-            "composition_root",
-            f"composition root: imports {len(layers)} layers ({', '.join(sorted(layers))}), {by}",
-            name,
-        )
+        placed[name] = Placement(name, placement.context, "composition_root", f"composition root: {shape}", name)
     return placed

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from domain_atlas.model import ContextSpec
-from domain_atlas.model.layout import ContextReading, LayerReading, LayoutReading
+from domain_atlas.model.layout import ContextReading, Doubt, LayerReading, LayoutReading
 from domain_atlas.structure.layers import Placement
 
 
@@ -35,7 +35,7 @@ def summarise(
         if placement.layer is None:
             continue
         if placement.layer == "composition_root":
-            roots.append(LayerReading("composition_root", placement.anchor, placement.evidence, 1))
+            roots.append(LayerReading("composition_root", placement.module, placement.evidence, 1))
         else:
             counts[(placement.layer, placement.anchor, placement.evidence)] += 1
     layers = tuple(
@@ -53,14 +53,20 @@ def summarise(
         )
     )
     doubts = [
-        f"`{spec.package}` read as a context only because {spec.evidence}; if it is not, declare the contexts: "
-        f"`{context_setting(spec)}`"
+        Doubt(
+            spec.package,
+            f"read as a context only because it is {spec.evidence}; if it is not, declare the contexts",
+            context_setting(spec),
+        )
         for spec in contexts
         if not spec.declared and spec.evidence.startswith("an analysed package")
     ]
     doubts += [
-        f"`{p.anchor}` read as {p.layer} from a weak name; if it is not, map it: "
-        f"`layers: {{LAYER: [{p.anchor.rsplit('.', 1)[-1]}]}}`"
+        Doubt(
+            p.anchor,
+            f"read as {(p.layer or '').replace('_', ' ')} from a weak name; if it is another layer, map the name to it",
+            f"layers: {{LAYER: [{p.anchor.rsplit('.', 1)[-1]}]}}",
+        )
         for p in _unique_weak(placements.values())
     ]
     return LayoutReading(
@@ -69,7 +75,7 @@ def summarise(
         composition_roots=tuple(sorted(set(roots))),
         not_placed=not_placed,
         outside=outside,
-        doubts=tuple(doubts),
+        doubts=tuple(sorted(set(doubts))),
     )
 
 
