@@ -84,3 +84,38 @@ def test_element_kinds(layout):
     assert found == wanted
     tests = getattr(expected, "TEST_ELEMENTS", set())
     assert {e.path for e in service.elements if e.test and e.path in wanted} == tests
+
+
+def test_a_declared_context_may_own_several_packages():
+    from domain_atlas.adapters.settings import service_specs
+
+    source = LAYOUTS / "api_by_context"
+    contexts = [
+        {"name": "bidding", "packages": ["modules.bidding", "api.routers.bidding"]},
+        {"name": "catalog", "package": "modules.catalog"},
+        {"name": "seedwork", "package": "seedwork", "shared_kernel": True},
+    ]
+    (spec,) = service_specs([{"source": "src", "contexts": contexts}], source)
+    service = analyse_service(spec)
+    bidding = service.context("bidding")
+    assert bidding is not None and bidding.packages == ("modules.bidding", "api.routers.bidding")
+    router = service.module("api.routers.bidding")
+    assert router is not None and (router.context, router.layer) == ("bidding", "inbound_adapters")
+    assert service.module("api.routers.catalog").context is None
+    assert service.module("modules.bidding.domain.entities").layer == "domain"
+
+
+def test_type_only_imports_are_listed_but_do_not_fail_the_check_unless_asked(tmp_path):
+    from tests.test_export import run_cli
+
+    source = LAYOUTS / "messages_and_type_only" / "src"
+    result = run_cli("check", str(source))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "handlers.py:7" in result.stdout and "type-only" in result.stdout
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: t\nplugins:\n  - domain-atlas:\n      type_only_imports: fail\n"
+        f"      services:\n        - source: {source}\n",
+        encoding="utf-8",
+    )
+    assert run_cli("check", "--config", str(config)).returncode == 1

@@ -10,7 +10,7 @@ from domain_atlas.model import ContextSpec, LayerScheme, ServiceSpec
 from domain_atlas.rules.stereotype_settings import CatalogueSettingsError, parse_rules
 
 SERVICE_KEYS = ("name", "source", "packages", "contexts", "layers", "fail_on", "stereotypes", "elements")
-CONTEXT_KEYS = ("name", "package", "shared_kernel")
+CONTEXT_KEYS = ("name", "package", "packages", "shared_kernel")
 
 
 class SettingsError(ValueError):
@@ -70,16 +70,20 @@ def service_specs(
         contexts = []
         for context_index, context in enumerate(raw.get("contexts") or []):
             context_where = f"{position}.contexts[{context_index}]"
-            if not isinstance(context, Mapping) or "package" not in context:
-                raise SettingsError(f"{context_where}: expected a mapping with at least 'package'")
+            if not isinstance(context, Mapping) or not ("package" in context or "packages" in context):
+                raise SettingsError(f"{context_where}: expected a mapping with 'package' or 'packages'")
             _check_keys(context_where, context, CONTEXT_KEYS)
-            package = str(context["package"])
+            owned = context.get("packages") or [context["package"]]
+            if not isinstance(owned, list) or not all(isinstance(p, str) for p in owned):
+                raise SettingsError(f"{context_where}.packages: expected a list of dotted package names")
+            package = str(context.get("package") or owned[0])
             contexts.append(
                 ContextSpec(
                     name=str(context.get("name") or package.split(".")[-1]),
                     package=package,
                     shared_kernel=bool(context.get("shared_kernel", False)),
                     declared=True,
+                    packages=tuple(dict.fromkeys([package, *owned])),
                 )
             )
         fail_on = str(raw.get("fail_on") or "")

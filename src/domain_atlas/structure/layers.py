@@ -58,6 +58,10 @@ def _path(module: str, contexts: Sequence[ContextSpec], scheme: LayerScheme) -> 
     if owner is None:
         return _Path("", module.split("."), None, module.split("."))
     spec, package = owner
+    if len(spec.all_packages) > 1:
+        # A context owning several packages (`modules.billing`, `api.routers.billing`): each module's whole path counts.
+        parts = module.split(".")
+        return _Path("", parts, spec, [part for part in module[len(package) :].lstrip(".").split(".") if part])
     relative = [part for part in module[len(package) :].lstrip(".").split(".") if part]
     head, _, last = package.rpartition(".")
     if scheme.is_layer_name(last) and not spec.shared_kernel:
