@@ -119,3 +119,25 @@ def test_type_only_imports_are_listed_but_do_not_fail_the_check_unless_asked(tmp
         encoding="utf-8",
     )
     assert run_cli("check", "--config", str(config)).returncode == 1
+
+
+def test_a_tests_folder_given_apart_reads_fakes_as_test_adapters_of_their_ports():
+    import json
+
+    from tests.test_export import run_cli
+
+    folder = LAYOUTS / "tests_folder"
+    expected = _expected("tests_folder")
+    result = run_cli("export", str(folder / "src"), "--tests", str(folder / "tests"))
+    assert result.returncode == 0, result.stderr
+    (service,) = json.loads(result.stdout)["services"]
+    elements = {e["path"]: e for e in service["elements"]}
+    for path, kinds in expected.WITH_TESTS_ELEMENTS.items():
+        assert set(elements[path]["kinds"]) == kinds
+        assert elements[path]["test"] is True
+    implements = {(r["source"], r["target"]) for r in service["relations"] if r["kind"] == "implements"}
+    port = "warehouse.domain.stock.AbstractStockRepository"
+    assert {(path, port) for path in expected.WITH_TESTS_ELEMENTS} <= implements
+    assert [c["name"] for c in service["contexts"]] == ["warehouse"]
+    check = run_cli("check", str(folder / "src"), "--tests", str(folder / "tests"))
+    assert check.returncode == 0, check.stdout + check.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -75,11 +76,6 @@ def _plugin_settings(config: Path) -> dict[str, Any]:
 
 
 def _specs(arguments: argparse.Namespace) -> tuple[list[ServiceSpec], dict[str, str]]:
-    if arguments.tests:
-        raise SettingsError(
-            "--tests is not supported yet; fakes inside the package (tests/, testing/, Fake*/InMemory* classes) "
-            "are already marked as test code"
-        )
     if arguments.config is not None:
         settings = _plugin_settings(arguments.config)
         base = arguments.config.resolve().parent
@@ -97,11 +93,18 @@ def _specs(arguments: argparse.Namespace) -> tuple[list[ServiceSpec], dict[str, 
                 names = ", ".join(spec.name for spec in specs)
                 raise SettingsError(f"no service named {', '.join(unknown)} in {arguments.config} (services: {names})")
             specs = [spec for spec in specs if spec.name in arguments.service]
+        if arguments.tests:
+            tests = tuple(path.resolve() for path in arguments.tests)
+            specs = [dataclasses.replace(spec, tests=spec.tests + tests) for spec in specs]
         return specs, dict(settings.get("adr_links") or {})
     roots = [*arguments.sources, *(str(path) for path in arguments.search_path)]
     if not roots:
         raise SettingsError("give at least one SOURCE_ROOT or --config mkdocs.yml")
-    raw = [{"source": roots, "packages": arguments.package}] if arguments.package else [{"source": roots}]
+    raw: list[dict[str, Any]] = (
+        [{"source": roots, "packages": arguments.package}] if arguments.package else [{"source": roots}]
+    )
+    if arguments.tests:
+        raw[0]["tests"] = [str(path) for path in arguments.tests]
     return service_specs(raw, Path.cwd(), None), {}
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from domain_atlas.model import ContextSpec, LayerScheme, ServiceSpec
 from domain_atlas.rules.stereotype_settings import CatalogueSettingsError, parse_rules
 
-SERVICE_KEYS = ("name", "source", "packages", "contexts", "layers", "fail_on", "stereotypes", "elements")
+SERVICE_KEYS = ("name", "source", "packages", "contexts", "layers", "fail_on", "stereotypes", "elements", "tests")
 CONTEXT_KEYS = ("name", "package", "packages", "shared_kernel")
 
 
@@ -95,6 +95,8 @@ def service_specs(
             )
         except CatalogueSettingsError as error:
             raise SettingsError(str(error)) from error
+        tests = raw.get("tests") or []
+        tests = tests if isinstance(tests, list) else [tests]
         own_layers = _layer_mapping(raw.get("layers"), f"{position}.layers")
         scheme = LayerScheme.with_overrides({**shared_layers, **own_layers})
         specs.append(
@@ -109,6 +111,7 @@ def service_specs(
                 stereotypes=(*shared_rules, *own_rules),
                 overrides=(*shared_overrides, *own_overrides),
                 type_only_imports=type_only_imports,
+                tests=tuple((base / str(folder)).resolve() for folder in tests),
             )
         )
     names = [spec.name for spec in specs]

@@ -223,6 +223,12 @@ def _discover_files(spec: ServiceSpec) -> tuple[list[str], list[SourceFile]]:
                 errors.append(str(error))
         else:
             raise MissingPackageError(f"service {spec.name!r}: " + "; ".join(errors))
+    for folder in spec.tests:
+        if not folder.is_dir():
+            raise MissingPackageError(f"service {spec.name!r}: test folder {folder} does not exist")
+        # A test folder is read as a package named after it (`tests`), beside the service's own packages.
+        for file in package_files(folder.parent, folder.name, spec.base):
+            files.setdefault(file.module, file)
     return sorted(dict.fromkeys(packages)), [files[name] for name in sorted(files)]
 
 
@@ -265,6 +271,7 @@ def load_service(
         sorted(edges),
         spec.scheme,
         spec.contexts,
+        tuple(folder.name for folder in spec.tests),
         {name: module_hints(module_facts.symbols, module_facts.imports) for name, module_facts in facts.items()},
     )
     modules: list[SourceModule] = []

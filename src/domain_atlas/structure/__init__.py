@@ -32,9 +32,21 @@ def read_layout(
     edges: Sequence[ImportEdge],
     scheme: LayerScheme,
     declared: Sequence[ContextSpec] = (),
+    test_packages: Sequence[str] = (),
     hints: Mapping[str, frozenset[str]] | None = None,
 ) -> Layout:
-    """Contexts and layers of one service; `modules` are (dotted name, is a package) pairs."""
-    contexts = detect_contexts(packages, sorted(name for name, _ in modules), scheme, declared)
-    placements = place_modules(modules, contexts, scheme, edges, hints or {})
+    """Contexts and layers of one service; `modules` are (dotted name, is a package) pairs.
+
+    `test_packages` come from test folders given apart (`--tests`, `tests:`): all test code, in no context.
+    """
+    code = [(name, is_package) for name, is_package in modules if not _inside(name, test_packages)]
+    contexts = detect_contexts(packages, sorted(name for name, _ in code), scheme, declared)
+    placements = dict(place_modules(code, contexts, scheme, edges, hints or {}))
+    for name, _ in modules:
+        if _inside(name, test_packages):
+            placements[name] = Placement(name, None, "tests", "test code: in a test folder given apart", name)
     return Layout(tuple(contexts), placements, summarise(packages, contexts, placements))
+
+
+def _inside(module: str, packages: Sequence[str]) -> bool:
+    return any(module == package or module.startswith(package + ".") for package in packages)
