@@ -11,9 +11,9 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from domain_atlas.discovery.imports import RelativeImportError, absolute_module
+from domain_atlas.discovery.module_facts import ModuleFacts
 from domain_atlas.discovery.stereotypes import (
     ABC_BASES,
     COMMAND_NAME,
@@ -50,10 +50,7 @@ from domain_atlas.model import (
 )
 from domain_atlas.rules.catalogue import RULES
 
-if TYPE_CHECKING:
-    from domain_atlas.discovery.loader import ModuleFacts
-
-    FactsByModule = Mapping[str, ModuleFacts]
+FactsByModule = Mapping[str, ModuleFacts]
 
 MESSAGE_KINDS = ("domain_event", "integration_event", "command", "query")
 HANDLER_KIND = {

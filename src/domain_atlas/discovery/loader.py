@@ -9,18 +9,17 @@ import re
 import tokenize
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from domain_atlas.discovery.bodies import BodyFacts, collect_bodies
+from domain_atlas.discovery.bodies import collect_bodies
 from domain_atlas.discovery.catalogue import CatalogueBuilder
 from domain_atlas.discovery.imports import (
-    RawImport,
     RelativeImportError,
     absolute_module,
     collect_imports,
     resolve_targets,
 )
+from domain_atlas.discovery.module_facts import ModuleFacts
 from domain_atlas.discovery.module_hints import module_hints
 from domain_atlas.discovery.project_settings import project_rules
 from domain_atlas.discovery.source_files import (
@@ -32,7 +31,7 @@ from domain_atlas.discovery.source_files import (
     package_files,
     read_source,
 )
-from domain_atlas.discovery.symbols import SymbolFacts, read_symbols
+from domain_atlas.discovery.symbols import read_symbols
 from domain_atlas.discovery.syntax import ParseOutcome, parse_source
 from domain_atlas.model import (
     Context,
@@ -47,20 +46,6 @@ from domain_atlas.model import (
 from domain_atlas.structure import read_layout
 
 __all__ = ["FileCache", "MissingPackageError", "ModuleFacts", "load_service", "slugify"]
-
-
-@dataclass(frozen=True)
-class ModuleFacts:
-    """Everything read from one file; cached by the file's content digest."""
-
-    digest: str
-    outcome: ParseOutcome
-    imports: tuple[RawImport, ...]
-    symbols: SymbolFacts | None
-    diagnostics: tuple[Diagnostic, ...]
-    lines: int
-    bodies: BodyFacts = field(default_factory=BodyFacts)
-    suppressions: tuple[Suppression, ...] = ()
 
 
 class FileCache:

@@ -37,9 +37,59 @@ def check_contracts(
     links = adr_links or {}
     found: list[Violation] = []
     for contract in contracts:
+        if contract.type == "acyclic_siblings":
+            found.extend(_sibling_cycles(contract, service, links))
+            continue
         for edge in service.imports:
             found.extend(_check(contract, edge, links))
     return sorted(set(found))
+
+
+def _sibling_cycles(contract: Contract, service: Service, links: Mapping[str, str]) -> list[Violation]:
+    """Imports between siblings (children of one package at or below an ancestor) that lie on a cycle."""
+    names = [module.name for module in service.modules]
+    found: list[Violation] = []
+    for ancestor in contract.modules:
+        parents = {name for name in names if _inside(name, ancestor)}
+        for parent in sorted(parents):
+            prefix = parent + "."
+            between: dict[tuple[str, str], list[ImportEdge]] = {}
+            for edge in service.internal_imports():
+                if not (edge.source.startswith(prefix) and edge.target.startswith(prefix)):
+                    continue
+                source, target = edge.source[len(prefix) :].split(".")[0], edge.target[len(prefix) :].split(".")[0]
+                if source != target:
+                    between.setdefault((source, target), []).append(edge)
+            reach = _reachability({pair[0] for pair in between} | {pair[1] for pair in between}, set(between))
+            for (source, target), edges in sorted(between.items()):
+                if source in reach[target]:  # target reaches back to source: the import closes a cycle
+                    for edge in edges:
+                        found.append(
+                            _violation(
+                                contract,
+                                edge,
+                                f"siblings {prefix}{source} and {prefix}{target} import each other (a cycle)",
+                                links,
+                            )
+                        )
+    return found
+
+
+def _reachability(nodes: set[str], arcs: set[tuple[str, str]]) -> dict[str, set[str]]:
+    following: dict[str, set[str]] = {node: set() for node in nodes}
+    for source, target in arcs:
+        following[source].add(target)
+    reach: dict[str, set[str]] = {}
+    for node in nodes:
+        seen: set[str] = set()
+        stack = list(following[node])
+        while stack:
+            current = stack.pop()
+            if current not in seen:
+                seen.add(current)
+                stack.extend(following[current])
+        reach[node] = seen
+    return reach
 
 
 def _layer_index(contract: Contract, module: str, container: str) -> tuple[int, int] | None:
