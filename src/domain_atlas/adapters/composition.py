@@ -19,9 +19,9 @@ from domain_atlas.rendering.graphviz import Engine, LayoutError, find_engine
 from domain_atlas.rendering.layout_reading import layout_reading_markdown
 from domain_atlas.rendering.pages import PageRenderer, RenderedSite
 from domain_atlas.rendering.sitemap import Sitemap, markdown_link
-from domain_atlas.rules.contracts import check_contracts
+from domain_atlas.rules.base import RuleContext
+from domain_atlas.rules.catalogue import check_all
 from domain_atlas.rules.ignores import apply_suppressions
-from domain_atlas.rules.imports import check_imports
 
 __all__ = [
     "Decision",
@@ -54,13 +54,7 @@ def analyse_service(
     contract_file = find_contract_file(spec.source_roots)
     if contract_file is not None:
         contracts, contract_problems = read_contracts(contract_file, spec.base)
-    found = sorted(
-        {
-            *service.violations,
-            *check_imports(service, spec.scheme, adr_links),
-            *check_contracts(service, contracts, adr_links),
-        }
-    )
+    found = check_all(service, RuleContext(spec.scheme, contracts, adr_links or {}))
     if spec.type_only_imports == "ignore":
         found = [violation for violation in found if not violation.type_only]
     kept, problems = apply_suppressions(found, service.suppressions)

@@ -6,9 +6,18 @@ from collections.abc import Iterable, Mapping
 
 from domain_atlas.model import ImportEdge, Service, Violation
 from domain_atlas.model.contracts import Contract
-from domain_atlas.rules.catalogue import RULES
+from domain_atlas.rules.base import ArchitectureRule, RuleContext
 
 RULE = "import-linter-contract"
+
+
+class ImportLinterContracts(ArchitectureRule):
+    id = RULE
+    title = "The project's import-linter contracts hold"
+    hint = "Change the import, or the contract if the architecture really changed (and record why in an ADR)."
+
+    def check(self, service: Service, context: RuleContext) -> list[Violation]:
+        return check_contracts(service, context.contracts, context.adr_links)
 
 
 def _inside(module: str, package: str) -> bool:
@@ -16,18 +25,11 @@ def _inside(module: str, package: str) -> bool:
 
 
 def _violation(contract: Contract, edge: ImportEdge, message: str, adr_links: Mapping[str, str]) -> Violation:
-    rule = RULES[RULE]
-    return Violation(
-        RULE,
-        edge.source,
-        edge.target,
-        edge.file,
-        edge.line,
-        rule.severity,
+    rule = ImportLinterContracts()
+    return rule.at_import(
+        edge,
         f"contract {contract.name!r} ({contract.file}:{contract.line}): {message}",
-        rule.hint,
-        adr_links.get(RULE, ""),
-        edge.type_checking,
+        RuleContext(adr_links=adr_links),
     )
 
 
