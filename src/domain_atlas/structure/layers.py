@@ -168,7 +168,10 @@ def _unplaced(name: str, is_package: bool, path: _Path, layered: set[str], hints
         return Placement(name, path.context, None)  # a context's own package, or a top-level module
     kernel = path.context is not None and path.context.name in layered
     suggestion = "shared_kernel" if kernel and not _suggestion(hints) else _suggestion(hints)
-    folder = path.relative[0] if len(path.relative) > 1 else path.relative[-1]
+    if path.context is None:  # outside contexts the first name is the top package: name the module's own folder
+        folder = path.relative[-2] if len(path.relative) > 2 else path.relative[-1]
+    else:
+        folder = path.relative[0] if len(path.relative) > 1 else path.relative[-1]
     reason = (
         f"inside layered shared kernel {path.context.package} but in none of its layers"
         if kernel and path.context is not None
@@ -198,7 +201,12 @@ def _composition_roots_by_shape(
             if layers:
                 placed[name] = dataclasses.replace(placement, evidence=f"{placement.evidence}; {shape}", anchor=name)
             continue
-        if placement.layer not in (None, "shared_kernel", "infrastructure"):
+        # Only a module its names leave unsettled can be a root by shape: no layer name, kernel code, or a weak
+        # infrastructure name (`config`, `core/database`); a use case in services/ that imports adapters is not.
+        unsettled = placement.layer in (None, "shared_kernel") or (
+            placement.layer == "infrastructure" and not placement.strong
+        )
+        if not unsettled:
             continue
         if len(layers) < MIN_ROOT_LAYERS or not layers & INNER or not layers & OUTER:
             continue

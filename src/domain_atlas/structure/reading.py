@@ -42,13 +42,13 @@ def summarise(
         sorted(LayerReading(layer, anchor, evidence, count) for (layer, anchor, evidence), count in counts.items())
     )
     not_placed = tuple(sorted(p.unplaced for p in placements.values() if p.unplaced is not None))
-    in_context = {p.module for p in placements.values() if p.context is not None}
+    owned = [package for spec in contexts for package in spec.all_packages]
     outside = tuple(
         sorted(
             {
                 _top(name, packages)
-                for name in placements
-                if name not in in_context and _top(name, packages) not in {c.package for c in contexts}
+                for name, placement in placements.items()
+                if placement.context is None and not any(package.startswith(name + ".") for package in owned)
             }
         )
     )
