@@ -55,8 +55,13 @@ class _FrameworkFree(ArchitectureRule):
 
     def check(self, service: Service, context: RuleContext) -> Iterator[Violation]:
         for edge, source, _ in _checked_edges(service, external=True):
-            if source.layer == self.layer and edge.target.split(".")[0] in self.forbidden:
+            if self._applies_to(source) and edge.target.split(".")[0] in self.forbidden:
                 yield self.at_import(edge, f"{self.layer} module {edge.source} imports {edge.target}", context)
+
+    def _applies_to(self, module: SourceModule) -> bool:
+        # A shared kernel kept under domain/ (`src/domain/base/`) is domain code shared by the contexts.
+        kernel_of_layer = module.layer == "shared_kernel" and self.layer in module.name.split(".")
+        return module.layer == self.layer or kernel_of_layer
 
 
 class DomainFrameworkFree(_FrameworkFree):
