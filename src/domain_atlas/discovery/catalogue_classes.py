@@ -54,7 +54,10 @@ class ClassPasses(CatalogueBase):
         place_ok = layer in (*INNER_LAYERS, "read_model", None) and not NOT_MESSAGE_NAME.search(name)
         # A message's bases say its kind before its package does: a `Command` under events/ is a command.
         by_base = any(kind in cls.kinds for kind in MESSAGE_KINDS)
-        if place_message and place_ok and not by_base and not HANDLER_NAME.search(name) and not cls.abstract:
+        named = "command" if COMMAND_NAME.search(name) else "query" if name.endswith("Query") else ""
+        if place_message and named and named != place_message and place_ok and not by_base and not cls.abstract:
+            cls.add(named, f"name ends in {named.capitalize()} (its name says more than its package)")
+        elif place_message and place_ok and not by_base and not HANDLER_NAME.search(name) and not cls.abstract:
             if not READ_MODEL_NAME.search(name) or place_message != "query":
                 cls.add(place_message, f"defined in {next(p for p in reversed(parts) if p in MESSAGE_MODULE_NAMES)}")
         elif not HANDLER_NAME.search(name) and not cls.abstract and layer in INNER_LAYERS:
