@@ -98,7 +98,7 @@ def _suggestion(hints: frozenset[str]) -> str:
 
 
 def _evidence(found: NamePlacement, path: _Path, flat: bool) -> str:
-    name = f"{found.segment}"
+    name = found.segment
     if found.layer == "composition_root":
         return f"composition root: named {name}"
     if found.layer == "tests":
@@ -119,48 +119,39 @@ def place_modules(
 ) -> dict[str, Placement]:
     names = [name for name, _ in modules]
     layered = _layered_kernels(contexts, names, scheme)
-    placed: dict[str, Placement] = {}
-    for name, is_package in modules:
-        path = _path(name, contexts, scheme)
-        flat = (
-            path.context is not None and not path.context.shared_kernel and len(path.relative) == 1 and not is_package
-        )
-        found = scheme.place(path.parts, flat=flat, leaf=not is_package) if path.parts else None
-        module_hints = hints.get(name, frozenset())
-        kernel = path.context is not None and path.context.shared_kernel
-        if found is not None and kernel and not found.strong and not is_package:
-            # core/services/ in a kernel: a weak name does not take a module out of the kernel on its own.
-            reason = (
-                f"in shared kernel {path.context.package if path.context else ''} under the weak name {found.segment}"
-            )
-            setting = f"layers: {{{found.layer}: [{found.segment}]}}"
-            placed[name] = Placement(
-                name, path.context, None, reason, unplaced=Unplaced(name, reason, found.layer, setting)
-            )
-        elif found is not None and found.layer in OUTER and "abstract" in module_hints and not is_package:
-            placed[name] = Placement(
-                name,
-                path.context,
-                "ports",
-                f"named {found.segment}, but holds only abstract classes: a port",
-                name,
-            )
-        elif found is not None:
-            placed[name] = Placement(
-                name,
-                path.context,
-                found.layer,
-                _evidence(found, path, flat),
-                _anchor(path, found.index),
-                found.strong,
-            )
-        elif kernel and path.context is not None and path.context.name not in layered:
-            placed[name] = Placement(
-                name, path.context, "shared_kernel", f"in shared kernel {path.context.package}", path.context.package
-            )
-        else:
-            placed[name] = _unplaced(name, is_package, path, layered, module_hints)
+    placed = {
+        name: _place_one(name, is_package, contexts, scheme, layered, hints.get(name, frozenset()))
+        for name, is_package in modules
+    }
     return _composition_roots_by_shape(placed, dict(modules), edges)
+
+
+def _place_one(
+    name: str,
+    is_package: bool,
+    contexts: Sequence[ContextSpec],
+    scheme: LayerScheme,
+    layered: set[str],
+    hints: frozenset[str],
+) -> Placement:
+    path = _path(name, contexts, scheme)
+    flat = path.context is not None and not path.context.shared_kernel and len(path.relative) == 1 and not is_package
+    found = scheme.place(path.parts, flat=flat, leaf=not is_package) if path.parts else None
+    kernel = path.context if path.context is not None and path.context.shared_kernel else None
+    if found is not None and kernel is not None and not found.strong and not is_package:
+        # core/services/ in a kernel: a weak name does not take a module out of the kernel on its own.
+        reason = f"in shared kernel {kernel.package} under the weak name {found.segment}"
+        setting = f"layers: {{{found.layer}: [{found.segment}]}}"
+        return Placement(name, kernel, None, reason, unplaced=Unplaced(name, reason, found.layer, setting))
+    if found is not None and found.layer in OUTER and "abstract" in hints and not is_package:
+        evidence = f"named {found.segment}, but holds only abstract classes: a port"
+        return Placement(name, path.context, "ports", evidence, name)
+    if found is not None:
+        evidence = _evidence(found, path, flat)
+        return Placement(name, path.context, found.layer, evidence, _anchor(path, found.index), found.strong)
+    if kernel is not None and kernel.name not in layered:
+        return Placement(name, kernel, "shared_kernel", f"in shared kernel {kernel.package}", kernel.package)
+    return _unplaced(name, is_package, path, layered, hints)
 
 
 def _unplaced(name: str, is_package: bool, path: _Path, layered: set[str], hints: frozenset[str]) -> Placement:
