@@ -48,7 +48,9 @@ def summarise(
             {
                 _top(name, packages)
                 for name, placement in placements.items()
-                if placement.context is None and not any(package.startswith(name + ".") for package in owned)
+                if placement.context is None
+                and placement.layer != "tests"
+                and not any(package.startswith(name + ".") for package in owned)
             }
         )
     )
