@@ -14,21 +14,22 @@ from domain_atlas.discovery.loader import FileCache, MissingPackageError, load_s
 from domain_atlas.discovery.model_file import ModelFileError, read_model_service
 from domain_atlas.discovery.project_relationships import project_relationships
 from domain_atlas.discovery.source_files import display_path
-from domain_atlas.model import Diagnostic, Service, ServiceSpec
+from domain_atlas.model import Diagnostic, Service, ServiceSpec, Violation
 from domain_atlas.model.contracts import Contract
 from domain_atlas.rendering.adrs import Decision, DecisionError, enforcement_section, index_markdown, read_decision
 from domain_atlas.rendering.cml import context_map as cml_context_map
 from domain_atlas.rendering.export import to_json as model_json
 from domain_atlas.rendering.graphviz import Engine, LayoutError, find_engine
+from domain_atlas.rendering.layout_reading import layout_reading_markdown
 from domain_atlas.rendering.mermaid import mermaid_document
 from domain_atlas.rendering.pages import PageRenderer, RenderedSite
 from domain_atlas.rendering.sitemap import Sitemap, markdown_link
 from domain_atlas.rendering.structurizr import structurizr_workspace
-from domain_atlas.rules.contracts import check_contracts
+from domain_atlas.rules.base import RuleContext
+from domain_atlas.rules.catalogue import RULES, check_all
 from domain_atlas.rules.ignores import apply_suppressions
-from domain_atlas.rules.imports import check_imports
 from domain_atlas.rules.landscape_relationships import check_landscape
-from domain_atlas.rules.relationships import check_relationships
+from domain_atlas.rules.relationships import without_settled
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -43,7 +44,9 @@ __all__ = [
     "analyse",
     "analyse_service",
     "enforcement_section",
+    "failing_violations",
     "index_markdown",
+    "layout_reading_markdown",
     "markdown_link",
     "model_json",
     "read_decision",
@@ -60,6 +63,9 @@ EXPORT_FORMATS: dict[str, Callable[[Sequence[Service]], str]] = {
 }
 
 
+_DECLARED = ("relationship-acl-bypassed", "relationship-separate-ways")
+
+
 def analyse_service(
     spec: ServiceSpec, cache: FileCache | None = None, adr_links: Mapping[str, str] | None = None
 ) -> Service:
@@ -67,10 +73,10 @@ def analyse_service(
     if spec.model is not None:
         read = read_model_service(spec.model, spec.name, display_path(spec.model, spec.base))
         read = dataclasses.replace(read, relationships=spec.relationships or read.relationships)
-        checked, problems = check_relationships(read, read.violations, adr_links)
-        return dataclasses.replace(
-            read, violations=tuple(checked), diagnostics=tuple(sorted({*read.diagnostics, *problems}))
-        )
+        # The model's violations were found where it was exported; only the wiki's declarations are new here.
+        wiki = RuleContext(adr_links=adr_links or {})
+        new = {violation for rule in _DECLARED for violation in RULES[rule].check(read, wiki)}
+        return dataclasses.replace(read, violations=tuple(without_settled(read, sorted({*read.violations, *new}))))
     # Relationships declared in mkdocs.yml win over those the analysed project keeps in its pyproject.toml.
     declared, declared_problems = project_relationships(spec.source_roots, spec.base)
     relationships = spec.relationships or declared
@@ -80,21 +86,19 @@ def analyse_service(
     contract_file = find_contract_file(spec.source_roots)
     if contract_file is not None:
         contracts, contract_problems = read_contracts(contract_file, spec.base)
-    found = sorted(
-        {
-            *service.violations,
-            *check_imports(service, spec.scheme, adr_links),
-            *check_contracts(service, contracts, adr_links),
-        }
-    )
-    found, relationship_problems = check_relationships(service, found, adr_links)
+    found = without_settled(service, check_all(service, RuleContext(spec.scheme, contracts, adr_links or {})))
     if spec.type_only_imports == "ignore":
         found = [violation for violation in found if not violation.type_only]
     kept, problems = apply_suppressions(found, service.suppressions)
-    problems = [*problems, *contract_problems, *declared_problems, *relationship_problems]
+    problems = [*problems, *contract_problems, *declared_problems]
     return dataclasses.replace(
         service, violations=tuple(kept), diagnostics=tuple(sorted({*service.diagnostics, *problems}))
     )
+
+
+def failing_violations(violations: Sequence[Violation], type_only_imports: str) -> list[Violation]:
+    """The violations that fail a build: imports under `if TYPE_CHECKING:` only when asked (`fail`)."""
+    return [violation for violation in violations if not violation.type_only or type_only_imports == "fail"]
 
 
 def analyse(

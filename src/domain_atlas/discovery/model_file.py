@@ -30,6 +30,7 @@ from domain_atlas.model import (
 )
 from domain_atlas.model.architecture import slugify
 from domain_atlas.model.layers import LayerScheme
+from domain_atlas.model.layout import ContextReading, Doubt, LayerReading, LayoutReading, Unplaced
 from domain_atlas.rules.relationship_settings import RelationshipSettingsError, parse_relationships
 
 __all__ = ["MAX_MODEL_BYTES", "ModelFileError", "read_model_service"]
@@ -168,6 +169,7 @@ class _ServiceReader:
                     shared_kernel=bool(raw.get("shared_kernel", False)),
                     description=str(raw.get("description", "")),
                     declared=bool(raw.get("declared", False)),
+                    packages=tuple(str(package) for package in raw.get("owned_packages", [])),
                 )
             )
         names = [context.name for context in found]
@@ -303,6 +305,25 @@ class _ServiceReader:
         except RelationshipSettingsError as error:
             raise ModelFileError(str(error)) from error
 
+    def reading(self) -> LayoutReading:
+        """How the exporter read the layout (shown on the overview); absent from older models."""
+        data = self.raw.get("layout_reading")
+        if not isinstance(data, Mapping):
+            return LayoutReading()
+        try:
+            return LayoutReading(
+                contexts=tuple(
+                    ContextReading(**{**item, "packages": tuple(item["packages"])}) for item in data.get("contexts", [])
+                ),
+                layers=tuple(LayerReading(**item) for item in data.get("layers", [])),
+                composition_roots=tuple(LayerReading(**item) for item in data.get("composition_roots", [])),
+                not_placed=tuple(Unplaced(**item) for item in data.get("not_placed", [])),
+                outside=tuple(str(item) for item in data.get("outside", [])),
+                doubts=tuple(Doubt(**item) for item in data.get("doubts", [])),
+            )
+        except (TypeError, KeyError) as error:
+            raise ModelFileError(f"{self.where}.layout_reading: not a layout reading ({error})") from error
+
     def layer_order(self) -> tuple[str, ...]:
         order = self.raw.get("layer_order")
         if not isinstance(order, list):
@@ -333,4 +354,5 @@ def read_model_service(path: Path, name: str, shown: str = "") -> Service:
         violations=reader.violations(),
         layer_order=reader.layer_order(),
         relationships=reader.relationships(shown),
+        reading=reader.reading(),
     )

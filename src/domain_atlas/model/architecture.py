@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
+from domain_atlas.model.layout import LayoutReading
 from domain_atlas.model.relationships import DeclaredRelationship
 
 
@@ -66,6 +67,7 @@ class Context:
     shared_kernel: bool = False
     description: str = ""
     declared: bool = False
+    packages: tuple[str, ...] = ()  # every package the context owns (the first is `package`)
 
 
 @dataclass(frozen=True, order=True)
@@ -153,6 +155,7 @@ class Service:
     layer_order: tuple[str, ...] = field(default=())
     suppressions: tuple[Suppression, ...] = ()  # inline ignores found in the source, applied by the rules
     relationships: tuple[DeclaredRelationship, ...] = ()  # context relationships the team declared
+    reading: LayoutReading = field(default_factory=LayoutReading)  # how contexts and layers were decided
 
     def module(self, name: str) -> SourceModule | None:
         return self._modules_by_name.get(name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -46,6 +47,7 @@ def service_document(service: Service) -> dict[str, Any]:
                 "shared_kernel": context.shared_kernel,
                 "description": context.description,
                 "declared": context.declared,
+                "owned_packages": list(context.packages),
                 "layers": service.layers_of(context.name),
             }
             for context in service.contexts
@@ -127,6 +129,7 @@ def service_document(service: Service) -> dict[str, Any]:
         ],
         # Beyond the contract's keys: what a wiki needs to draw the service's pages from this document alone.
         "layer_order": list(service.layer_order),
+        "layout_reading": dataclasses.asdict(service.reading),
         "relationships": [
             {"upstream": r.upstream, "downstream": r.downstream, "patterns": list(r.patterns)}
             for r in service.relationships

@@ -2,79 +2,27 @@
 
 A declared relationship makes the context rules precise: an anti-corruption layer whose context imports the
 upstream's internals, or two contexts declared separate ways that depend on each other, break the declaration;
-a conformist or shared-kernel relationship declares the coupling that `context-independence` would report.
+a conformist or shared-kernel relationship declares the coupling that `context-independence` would report, so
+that rule steps back for the statements a declaration decides (`settled_statements`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Sequence
 
-from domain_atlas.model import Diagnostic, ImportEdge, Service, Violation
+from domain_atlas.model import DeclaredRelationship, ImportEdge, Service, SourceModule, Violation
 from domain_atlas.model.federation import context_dependencies
-from domain_atlas.model.relationships import DeclaredRelationship
-from domain_atlas.rules.catalogue import RULES
+from domain_atlas.rules.base import ArchitectureRule, RuleContext
 from domain_atlas.rules.imports import is_event_import
 
 # What another context may import of an upstream without reaching into it: its API, its kernel, its events.
 PUBLIC_LAYERS = ("inbound_adapters", "shared_kernel")
 
 
-def _violation(rule_id: str, edge: ImportEdge, message: str, adr_links: Mapping[str, str]) -> Violation:
-    rule = RULES[rule_id]
-    return Violation(
-        rule_id,
-        edge.source,
-        edge.target,
-        edge.file,
-        edge.line,
-        rule.severity,
-        message,
-        rule.hint,
-        adr_links.get(rule_id, ""),
-        edge.type_checking,
-    )
-
-
-def _findings(
-    edge: ImportEdge,
-    importer: str,
-    imported: str,
+def _declared_edges(
     service: Service,
-    relationship: DeclaredRelationship,
-    adr_links: Mapping[str, str],
-) -> tuple[Violation | None, bool]:
-    """(a violation this statement causes, whether the declaration allows the statement's coupling)."""
-    patterns = relationship.patterns
-    if "separate-ways" in patterns:
-        message = (
-            f"contexts {importer} and {imported} are declared separate ways, but {edge.source} imports {edge.target}"
-        )
-        return _violation("relationship-separate-ways", edge, message, adr_links), False
-    downstream_to_upstream = (importer, imported) == (relationship.downstream, relationship.upstream)
-    if "shared-kernel" in patterns or ("conformist" in patterns and downstream_to_upstream):
-        return None, True
-    if "anti-corruption-layer" in patterns and downstream_to_upstream:
-        target = service.module(edge.target)
-        if target is not None and target.layer not in PUBLIC_LAYERS and not is_event_import(target.name):
-            message = (
-                f"{importer} declares an anti-corruption layer towards {imported}, but {edge.source} imports "
-                f"{edge.target} ({target.layer or 'no layer'}) directly"
-            )
-            return _violation("relationship-acl-bypassed", edge, message, adr_links), False
-    return None, False
-
-
-def check_relationships(
-    service: Service, violations: Sequence[Violation], adr_links: Mapping[str, str] | None = None
-) -> tuple[list[Violation], list[Diagnostic]]:
-    """The violations with the declarations between the service's own contexts applied.
-
-    Names that are not contexts of the service (other services, or typos) are checked with all services together
-    (rules/landscape_relationships.py)."""
-    links = adr_links or {}
-    problems: list[Diagnostic] = []
-    added: list[Violation] = []
-    settled: set[tuple[str, str, int]] = set()  # statements a declaration decides: context-independence steps back
+) -> Iterator[tuple[ImportEdge, SourceModule, str, str, DeclaredRelationship]]:
+    """(statement, imported module, importing context, imported context, declaration) between declared contexts."""
     for edge in service.internal_imports():
         source, target = service.module(edge.source), service.module(edge.target)
         if source is None or target is None or not source.context or not target.context:
@@ -82,26 +30,83 @@ def check_relationships(
         if source.context == target.context:
             continue
         for relationship in service.relationships:
-            if not relationship.links(source.context, target.context):
-                continue
-            violation, allowed = _findings(edge, source.context, target.context, service, relationship, links)
-            if violation is not None:
-                added.append(violation)
-            if violation is not None or allowed:
-                settled.add((edge.source, edge.target, edge.line))
-    kept = [
+            if relationship.links(source.context, target.context):
+                yield edge, target, source.context, target.context, relationship
+
+
+def bypasses_acl(target: SourceModule, importer: str, imported: str, relationship: DeclaredRelationship) -> bool:
+    return (
+        "anti-corruption-layer" in relationship.patterns
+        and (importer, imported) == (relationship.downstream, relationship.upstream)
+        and target.layer not in PUBLIC_LAYERS
+        and not is_event_import(target.name)
+    )
+
+
+class RelationshipAclBypassed(ArchitectureRule):
+    id = "relationship-acl-bypassed"
+    title = "A context behind a declared anti-corruption layer does not import the upstream's internals"
+    hint = (
+        "Translate in the downstream's anti-corruption adapter from the upstream's published events or API, "
+        "or declare the relationship conformist if the downstream really takes the upstream's model."
+    )
+
+    def check(self, service: Service, context: RuleContext) -> Iterator[Violation]:
+        for edge, target, importer, imported, relationship in _declared_edges(service):
+            if bypasses_acl(target, importer, imported, relationship):
+                message = (
+                    f"{importer} declares an anti-corruption layer towards {imported}, but {edge.source} imports "
+                    f"{edge.target} ({target.layer or 'no layer'}) directly"
+                )
+                yield self.at_import(edge, message, context)
+
+
+class RelationshipSeparateWays(ArchitectureRule):
+    id = "relationship-separate-ways"
+    title = "Contexts declared as separate ways do not depend on each other"
+    hint = "Remove the dependency, or declare the relationship the two contexts really have."
+
+    def check(self, service: Service, context: RuleContext) -> Iterator[Violation]:
+        for edge, _, importer, imported, relationship in _declared_edges(service):
+            if "separate-ways" in relationship.patterns:
+                message = (
+                    f"contexts {importer} and {imported} are declared separate ways, but {edge.source} imports "
+                    f"{edge.target}"
+                )
+                yield self.at_import(edge, message, context)
+
+
+def settled_statements(service: Service) -> set[tuple[str, str, int]]:
+    """Import statements a declaration decides: allowed (conformist, shared kernel) or reported by the two rules
+    above. `context-independence` steps back for them, so one statement is reported once, precisely."""
+    settled = set()
+    for edge, target, importer, imported, relationship in _declared_edges(service):
+        patterns = relationship.patterns
+        downstream_to_upstream = (importer, imported) == (relationship.downstream, relationship.upstream)
+        if (
+            "separate-ways" in patterns
+            or "shared-kernel" in patterns
+            or ("conformist" in patterns and downstream_to_upstream)
+            or bypasses_acl(target, importer, imported, relationship)
+        ):
+            settled.add((edge.source, edge.target, edge.line))
+    return settled
+
+
+def without_settled(service: Service, violations: Sequence[Violation]) -> list[Violation]:
+    settled = settled_statements(service)
+    return [
         violation
         for violation in violations
         if violation.rule != "context-independence"
         or (violation.source, violation.target, violation.line) not in settled
     ]
-    return sorted({*kept, *added}), problems
 
 
 def undeclared_dependencies(service: Service) -> list[tuple[str, str, int]]:
     """(importing context, imported context, statements) for each observed dependency no declaration covers.
 
-    Listed only when the service declares relationships at all: a service without declarations is not asked."""
+    Listed only when the service declares relationships between its contexts at all: one without is not asked."""
     contexts = {context.name for context in service.contexts}
     own = [r for r in service.relationships if {r.upstream, r.downstream} <= contexts]
     if not own:
