@@ -161,3 +161,12 @@ def test_empty_bodies_match_only_under_the_same_name():
     assert found["Paid"] != found["Refunded"]
     assert found["Paid"] != again["Paid"]  # the docstring is part of the body
     assert found["Paid"] == digests("class Paid(Message):\n    pass\n")["Paid"]
+
+
+def test_a_same_body_that_changed_kind_is_not_a_move():
+    base = service(elements=(element("shop.orders.events.AllocationRequired", "domain_event", digest="d"),))
+    head = service(elements=(element("shop.orders.commands.Allocate", "command", digest="d"),))
+    changes = diff_service(base, head)
+    assert not changes.moves
+    assert [e.path for e in changes.added.elements] == ["shop.orders.commands.Allocate"]
+    assert [e.path for e in changes.removed.elements] == ["shop.orders.events.AllocationRequired"]

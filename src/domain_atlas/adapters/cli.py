@@ -12,7 +12,8 @@ import yaml
 
 from domain_atlas import __version__
 from domain_atlas.adapters.baseline import BaselineError, baseline_text, load_baseline, new_violations
-from domain_atlas.adapters.composition import MissingPackageError, analyse, model_json
+from domain_atlas.adapters.composition import MissingPackageError, RevisionError, analyse, model_json
+from domain_atlas.adapters.diff_command import add_diff_arguments, run_diff
 from domain_atlas.adapters.reports import FORMATS, render
 from domain_atlas.adapters.settings import SettingsError, service_specs
 from domain_atlas.model import Level, ServiceSpec
@@ -30,6 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     for name, help_text in (
         ("export", "write the architecture model as JSON (schema domain-atlas/model/1)"),
         ("check", "report architecture rule violations; exit 1 when there are any"),
+        ("diff", "what changed in the architecture between two git revisions (schema domain-atlas/diff/1)"),
     ):
         command = commands.add_parser(name, help=help_text)
         command.add_argument("sources", nargs="*", metavar="SOURCE_ROOT", help="source roots to analyse")
@@ -39,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--search-path", action="append", default=[], type=Path, help="extra source root")
         command.add_argument("--tests", action="append", default=[], type=Path, help="test code folder")
         command.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
+        if name == "diff":
+            add_diff_arguments(command)
         if name == "check":
             command.add_argument("--format", choices=FORMATS, default="text", help="report format (default: text)")
             command.add_argument("--baseline", type=Path, help="known violations that do not fail the check")
@@ -102,8 +106,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
     try:
         specs, adr_links = _specs(arguments)
+        if arguments.command == "diff":
+            return run_diff(arguments, specs, adr_links, _write)
         services = analyse(specs, adr_links=adr_links)
-    except (SettingsError, MissingPackageError) as error:
+    except (SettingsError, MissingPackageError, RevisionError) as error:
         print(f"domain-atlas: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     for service in services:

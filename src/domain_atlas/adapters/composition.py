@@ -9,15 +9,18 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 
+from domain_atlas.discovery.git_revisions import RevisionError, specs_at_revision
 from domain_atlas.discovery.importlinter import find_contract_file, read_contracts
 from domain_atlas.discovery.loader import FileCache, MissingPackageError, load_service
 from domain_atlas.model import Diagnostic, Service, ServiceSpec
 from domain_atlas.model.contracts import Contract
 from domain_atlas.rendering.adrs import Decision, DecisionError, enforcement_section, index_markdown, read_decision
+from domain_atlas.rendering.changes import WORKTREE, Revision, diff_json, diff_markdown, diff_text
 from domain_atlas.rendering.export import to_json as model_json
 from domain_atlas.rendering.graphviz import Engine, LayoutError, find_engine
 from domain_atlas.rendering.pages import PageRenderer, RenderedSite
 from domain_atlas.rendering.sitemap import Sitemap, markdown_link
+from domain_atlas.rules.changes import ServiceChanges, diff_models
 from domain_atlas.rules.contracts import check_contracts
 from domain_atlas.rules.ignores import apply_suppressions
 from domain_atlas.rules.imports import check_imports
@@ -29,9 +32,15 @@ __all__ = [
     "LayoutError",
     "MissingPackageError",
     "RenderedSite",
+    "Revision",
+    "RevisionError",
     "Sitemap",
     "analyse",
     "analyse_service",
+    "diff_json",
+    "diff_markdown",
+    "diff_revisions",
+    "diff_text",
     "enforcement_section",
     "index_markdown",
     "markdown_link",
@@ -93,3 +102,35 @@ def render_site(
     site = renderer.render(services)
     site.layout_errors[:0] = problems
     return site
+
+
+def _analyse_revision(
+    specs: Sequence[ServiceSpec], ref: str | None, cache: FileCache, adr_links: Mapping[str, str] | None
+) -> tuple[list[Service], Revision, list[str]]:
+    """The services at a committed revision (None: the work tree). A service whose folders that revision
+    does not have yet is left out, with a note, so its whole model shows as added or removed."""
+    if ref is None:
+        return analyse(specs, cache, adr_links), Revision(WORKTREE), []
+    with specs_at_revision(specs, ref) as (mapped, commit):
+        services, notes = [], []
+        for spec in mapped:
+            try:
+                services.append(analyse_service(spec, cache, adr_links))
+            except MissingPackageError as error:
+                notes.append(f"{ref}: service {spec.name!r} left out: {error}")
+        return services, Revision(ref, commit), notes
+
+
+def diff_revisions(
+    specs: Sequence[ServiceSpec],
+    base: str,
+    head: str | None = None,
+    adr_links: Mapping[str, str] | None = None,
+    cache: FileCache | None = None,
+) -> tuple[list[ServiceChanges], Revision, Revision, list[str]]:
+    """What changed in the architecture from `base` to `head` (None: the work tree, uncommitted edits included).
+    Both sides are read with the same settings; a file unchanged between them is parsed once."""
+    cache = cache if cache is not None else FileCache()
+    base_services, base_revision, base_notes = _analyse_revision(specs, base, cache, adr_links)
+    head_services, head_revision, head_notes = _analyse_revision(specs, head, cache, adr_links)
+    return diff_models(base_services, head_services), base_revision, head_revision, [*base_notes, *head_notes]

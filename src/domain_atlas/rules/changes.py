@@ -62,9 +62,7 @@ class Side:
     violations: tuple[Violation, ...] = ()
 
     def is_empty(self) -> bool:
-        return not any(
-            (self.contexts, self.modules, self.elements, self.relations, self.dependencies, self.violations)
-        )
+        return not any((self.contexts, self.modules, self.elements, self.relations, self.dependencies, self.violations))
 
 
 @dataclass(frozen=True)
@@ -204,21 +202,22 @@ def _new_violations(mine: Sequence[Violation], theirs: Sequence[Violation]) -> t
 
 
 def _moves(base: Sequence[Element], head: Sequence[Element]) -> tuple[Move, ...]:
-    """Elements gone from one path and new at another with the same body digest, paired one to one;
-    several candidates pair only by equal name, so an ambiguous match is never called a move."""
+    """Elements gone from one path and new at another with the same body digest and the same kinds, paired
+    one to one; several candidates pair only by equal name, so an ambiguous match is never called a move.
+    An event that became a command with the same fields is a removal and an addition: what it is changed."""
     head_paths = {element.path for element in head}
     base_paths = {element.path for element in base}
     gone: dict[str, list[Element]] = {}
     for element in base:
         if element.path not in head_paths and element.body_digest:
-            gone.setdefault(element.body_digest, []).append(element)
+            gone.setdefault(element.body_digest + " " + ",".join(element.kinds), []).append(element)
     new: dict[str, list[Element]] = {}
     for element in head:
         if element.path not in base_paths and element.body_digest:
-            new.setdefault(element.body_digest, []).append(element)
+            new.setdefault(element.body_digest + " " + ",".join(element.kinds), []).append(element)
     moves = []
-    for digest, before in gone.items():
-        after = new.get(digest, [])
+    for key, before in gone.items():
+        after = new.get(key, [])
         if len(before) == 1 and len(after) == 1:
             moves.append(Move(before[0], after[0]))
             continue

@@ -1,0 +1,125 @@
+"""Reading a committed revision straight from git objects, never touching the work tree or the index.
+
+`git archive` streams the revision's source roots (and the project files the analysis reads beside
+them) into a temporary folder, which mirrors the repository's layout so every `file` in the model is
+the same as when the work tree is read. Only git plumbing that reads objects is run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import tarfile
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path, PurePosixPath
+
+from domain_atlas.model import ServiceSpec
+
+# Files the analysis reads next to a source root (import-linter contracts, [tool.domain-atlas]), up to two levels up.
+PROJECT_FILES = ("pyproject.toml", "setup.cfg", ".importlinter")
+PROJECT_FILE_LEVELS = 3
+
+
+class RevisionError(Exception):
+    """A revision that cannot be read: not a git repository, an unknown ref, a source root outside the repository."""
+
+
+def _git(repository: Path, *arguments: str) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(["git", "-C", str(repository), *arguments], capture_output=True, check=False)
+    except OSError as error:
+        raise RevisionError(f"cannot run git: {error}") from error
+
+
+def repository_root(path: Path) -> Path:
+    """The top folder of the git work tree holding `path`."""
+    folder = path if path.is_dir() else path.parent
+    result = _git(folder, "rev-parse", "--show-toplevel")
+    if result.returncode != 0:
+        raise RevisionError(f"{path} is not inside a git repository, so there is no revision to compare with")
+    return Path(result.stdout.decode("utf-8", "replace").strip()).resolve()
+
+
+def resolve_commit(repository: Path, ref: str) -> str:
+    """The commit a ref names; a clear error for a ref git does not know."""
+    if not ref or ref.startswith("-"):
+        raise RevisionError(f"not a revision: {ref!r}")
+    result = _git(repository, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
+    if result.returncode != 0:
+        raise RevisionError(f"unknown revision {ref!r} in git repository {repository}")
+    return result.stdout.decode("ascii").strip()
+
+
+def _relative(path: Path, repository: Path, what: str) -> PurePosixPath:
+    try:
+        return PurePosixPath(path.resolve().relative_to(repository).as_posix())
+    except ValueError:
+        raise RevisionError(f"{what} {path} is outside the git repository {repository}") from None
+
+
+def _existing(repository: Path, commit: str, paths: Sequence[str]) -> list[str]:
+    """Which of `paths` the commit has (git archive refuses a path it does not have)."""
+    result = _git(repository, "ls-tree", "-z", "--name-only", "--full-tree", commit, "--", *paths)
+    if result.returncode != 0:
+        raise RevisionError(f"cannot list {commit}: {result.stderr.decode('utf-8', 'replace').strip()}")
+    return sorted({name for name in result.stdout.decode("utf-8", "surrogateescape").split("\0") if name})
+
+
+def extract(repository: Path, commit: str, paths: Sequence[str], into: Path) -> None:
+    """Write the commit's files under `paths` (folders or files, repository-relative) into `into`."""
+    wanted = _existing(repository, commit, paths)
+    if not wanted:
+        return
+    command = ["git", "-C", str(repository), "archive", "--format=tar", commit, "--", *wanted]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None
+        with tarfile.open(fileobj=process.stdout, mode="r|") as archive:
+            # The "data" filter refuses links and paths that would land outside the folder.
+            archive.extractall(into, filter="data")
+        error = process.stderr.read() if process.stderr else b""
+    if process.returncode != 0:
+        raise RevisionError(f"git archive {commit} failed: {error.decode('utf-8', 'replace').strip()}")
+
+
+def _paths_to_read(roots: Sequence[PurePosixPath]) -> list[str]:
+    paths = set()
+    for root in roots:
+        paths.add(root.as_posix() if root.parts else ".")
+        folder = root
+        for _ in range(PROJECT_FILE_LEVELS):
+            paths.update((folder / name).as_posix() for name in PROJECT_FILES)
+            if not folder.parts:
+                break
+            folder = folder.parent
+    return sorted(paths)
+
+
+@contextmanager
+def specs_at_revision(specs: Sequence[ServiceSpec], ref: str) -> Iterator[tuple[list[ServiceSpec], str]]:
+    """The same services as they were at `ref`: specs whose folders point into a temporary copy of that
+    revision, and the commit. The copy is deleted afterwards."""
+    if not specs:
+        raise RevisionError("no service to compare")
+    repository = repository_root(specs[0].source_roots[0] if specs[0].source_roots else specs[0].base)
+    commit = resolve_commit(repository, ref)
+    relative = {
+        id(spec): (
+            [_relative(root, repository, "source root") for root in spec.source_roots],
+            _relative(spec.base, repository, "the folder paths are shown relative to,"),
+        )
+        for spec in specs
+    }
+    with tempfile.TemporaryDirectory(prefix="domain-atlas-revision-") as folder:
+        copy = Path(folder)
+        extract(repository, commit, _paths_to_read([root for roots, _ in relative.values() for root in roots]), copy)
+        mapped = [
+            dataclasses.replace(
+                spec,
+                source_roots=tuple(copy / root for root in relative[id(spec)][0]),
+                base=copy / relative[id(spec)][1],
+            )
+            for spec in specs
+        ]
+        yield mapped, commit

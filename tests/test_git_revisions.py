@@ -1,0 +1,119 @@
+"""Reading a revision straight from git objects: same settings, same paths, work tree and index untouched."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from domain_atlas.adapters.cli import main
+from domain_atlas.adapters.composition import FileCache, analyse, diff_revisions
+from domain_atlas.discovery.git_revisions import RevisionError, specs_at_revision
+from domain_atlas.model import ServiceSpec
+from tests.git_history import build_history, git
+
+
+@pytest.fixture
+def history(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    repository = build_history(tmp_path / "repo")
+    monkeypatch.chdir(repository)
+    return repository
+
+
+def spec(repository: Path) -> ServiceSpec:
+    return ServiceSpec("Shop", (repository / "src",), ("shop",), base=repository)
+
+
+def state(repository: Path) -> tuple[str, str, str]:
+    """What a careless reader would disturb: the status, the index file, the checked-out commit."""
+    index = hashlib.sha256((repository / ".git" / "index").read_bytes()).hexdigest()
+    return (
+        git(repository, "status", "--porcelain", "--untracked-files=all"),
+        index,
+        git(repository, "rev-parse", "HEAD"),
+    )
+
+
+def test_a_revision_reads_as_that_commit_with_the_same_paths(history: Path):
+    (history / "src/shop/orders/domain/events.py").write_text("class Edited:\n    pass\n")  # uncommitted
+    with specs_at_revision([spec(history)], "port") as (specs, commit):
+        assert commit == git(history, "rev-parse", "port").strip()
+        [service] = analyse(specs)
+    assert "shop.orders.domain.events.OrderPlaced" in {element.path for element in service.elements}
+    files = {module.file for module in service.modules}
+    assert "src/shop/orders/adapters/repository.py" in files  # as in the work tree, not the temporary copy
+    assert all(not file.startswith("/") for file in files)
+    assert not Path(specs[0].source_roots[0]).exists()  # the copy is gone afterwards
+
+
+def test_the_work_tree_is_the_default_head_with_uncommitted_edits(history: Path):
+    (history / "src/shop/orders/domain/events.py").write_text(
+        "from dataclasses import dataclass\n\n\n@dataclass(frozen=True)\n"
+        "class OrderCancelled:\n    reference: str\n    reason: str\n"
+    )
+    git(history, "add", "src/shop/orders/domain/events.py")  # staged, like a half-made commit
+    (history / "src/shop/orders/domain/model.py").write_text("class Order:\n    pass\n")  # unstaged
+    before = state(history)
+    changes, base, head, notes = diff_revisions([spec(history)], "cosmetic")
+    assert state(history) == before
+    assert (base.ref, head.ref, head.commit, notes) == ("cosmetic", "WORKTREE", None, [])
+    [service] = changes
+    assert [e.path for e in service.added.elements] == ["shop.orders.domain.events.OrderCancelled"]
+    assert [e.path for e in service.removed.elements] == [
+        "shop.orders.domain.events.OrderPlaced",
+        "shop.orders.domain.model.Order",  # it no longer collects events: no building block any more
+    ]
+    assert [(r.kind, r.source) for r in service.removed.relations] == [
+        ("publishes", "shop.orders.domain.model.Order.place")
+    ]
+
+
+def test_unchanged_files_are_parsed_once(history: Path):
+    cache = FileCache()
+    diff_revisions([spec(history)], "port", "removal", cache=cache)
+    files_at_port = len([path for path in git(history, "ls-tree", "-r", "--name-only", "port", "src").split()])
+    assert cache.misses == files_at_port  # removal only deletes a file: nothing new to parse
+    assert cache.hits == files_at_port - 1
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--base", "no-such-branch"], "unknown revision 'no-such-branch' in git repository"),
+        (["--base", "start", "--head", "v9"], "unknown revision 'v9'"),
+        (["--base=--upload-pack=x"], "not a revision"),
+    ],
+)
+def test_unknown_refs_exit_2_with_a_clear_message(history: Path, capsys, arguments: list[str], message: str):
+    before = state(history)
+    assert main(["diff", "src", "--package", "shop", *arguments]) == 2
+    assert message in capsys.readouterr().err
+    assert state(history) == before
+
+
+def test_outside_git_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys):
+    (tmp_path / "src" / "shop").mkdir(parents=True)
+    (tmp_path / "src" / "shop" / "__init__.py").write_text("")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    assert main(["diff", "--base", "main", "src"]) == 2
+    assert "is not inside a git repository" in capsys.readouterr().err
+
+
+def test_a_source_root_outside_the_repository_is_refused(history: Path, tmp_path: Path):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    specs = [ServiceSpec("Shop", (history / "src", outside), base=history)]
+    with pytest.raises(RevisionError, match="outside the git repository"), specs_at_revision(specs, "start"):
+        pass
+
+
+def test_a_service_missing_at_the_base_is_all_added(history: Path):
+    changes, _, _, notes = diff_revisions(
+        [ServiceSpec("Ports", (history / "src",), ("shop.orders.domain.ports",))], "event"
+    )
+    assert notes and "left out" in notes[0]
+    [service] = changes
+    assert service.only_in == "head"
+    assert [e.path for e in service.added.elements] == ["shop.orders.domain.ports.OrderRepository"]
