@@ -79,12 +79,23 @@ class {name}(OrderRepository):
         return self.rows[reference]
 """
 
+MKDOCS = """site_name: Shop
+site_url: https://shop.example.invalid/docs/
+plugins:
+  - domain-atlas:
+      services:
+        - name: Shop
+          source: src
+          packages: [shop]
+"""
+
 # (tag, message, {path: text or None to delete})
 STEPS: list[tuple[str, str, dict[str, str | None]]] = [
     (
         "start",
         "two contexts",
         {
+            "mkdocs.yml": MKDOCS,
             "src/shop/__init__.py": "",
             "src/shop/orders/__init__.py": '"""Taking orders."""\n',
             "src/shop/orders/domain/__init__.py": "",

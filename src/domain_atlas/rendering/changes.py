@@ -231,6 +231,13 @@ def diff_text(changes: Sequence[ServiceChanges], base: Revision, head: Revision)
 # ---- Markdown: a pull-request comment -----------------------------------------------------------------------------
 
 
+def _markdown_label(revision: Revision) -> str:
+    if revision.commit is None and revision.ref == WORKTREE:
+        return "the work tree"
+    commit = f" ({revision.commit[:10]})" if revision.commit and revision.commit != revision.ref else ""
+    return inline_code(revision.ref) + commit  # a commit id is hexadecimal: nothing to escape
+
+
 def diff_markdown(
     changes: Sequence[ServiceChanges],
     base: Revision,
@@ -238,10 +245,7 @@ def diff_markdown(
     links: Callable[[ServiceChanges], str] | None = None,
 ) -> str:
     """A short summary first, every detail folded away. `links` gives a service's page on the site, if known."""
-    out = [
-        f"### Architecture changes: {markdown_text(base.label())} → {markdown_text(head.label())}",
-        "",
-    ]
+    out = [f"### Architecture changes: {_markdown_label(base)} → {_markdown_label(head)}", ""]
     for service in changes:
         url = links(service) if links else ""
         name = f"[{markdown_text(service.name)}]({url})" if url else f"**{markdown_text(service.name)}**"
