@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 from pathlib import Path
@@ -180,3 +181,10 @@ def build_history(repository: Path) -> Path:
         git(repository, "commit", "-q", "-m", message)
         git(repository, "tag", tag)
     return repository
+
+
+def repository_state(repository: Path) -> tuple[str, str, str]:
+    """What a careless reader of revisions would disturb: the status, the index file, the checked-out commit."""
+    index = hashlib.sha256((repository / ".git" / "index").read_bytes()).hexdigest()
+    status = git(repository, "status", "--porcelain", "--untracked-files=all")
+    return status, index, git(repository, "rev-parse", "HEAD")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 
 from domain_atlas.adapters.cli import main
 from tests.git_history import STEPS, build_history, git
+from tests.git_history import repository_state as state
 from tests.helpers import REPO_ROOT
 
 SCHEMA = json.loads((REPO_ROOT / "src" / "domain_atlas" / "schema" / "diff-1.schema.json").read_text())
@@ -69,11 +69,6 @@ PAIRS = [(STEPS[index - 1][0], STEPS[index][0]) for index in range(1, len(STEPS)
 @pytest.fixture(scope="module")
 def history(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_history(tmp_path_factory.mktemp("history") / "shop")
-
-
-def state(repository: Path) -> tuple[str, str, str]:
-    index = hashlib.sha256((repository / ".git" / "index").read_bytes()).hexdigest()
-    return git(repository, "status", "--porcelain", "--untracked-files=all"), index, git(repository, "rev-parse", "HEAD")
 
 
 def run(history: Path, capsys: pytest.CaptureFixture[str], *arguments: str) -> str:

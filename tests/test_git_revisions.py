@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from domain_atlas.adapters.composition import FileCache, analyse, diff_revisions
 from domain_atlas.discovery.git_revisions import RevisionError, specs_at_revision
 from domain_atlas.model import ServiceSpec
 from tests.git_history import build_history, git
+from tests.git_history import repository_state as state
 
 
 @pytest.fixture
@@ -23,16 +23,6 @@ def history(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def spec(repository: Path) -> ServiceSpec:
     return ServiceSpec("Shop", (repository / "src",), ("shop",), base=repository)
-
-
-def state(repository: Path) -> tuple[str, str, str]:
-    """What a careless reader would disturb: the status, the index file, the checked-out commit."""
-    index = hashlib.sha256((repository / ".git" / "index").read_bytes()).hexdigest()
-    return (
-        git(repository, "status", "--porcelain", "--untracked-files=all"),
-        index,
-        git(repository, "rev-parse", "HEAD"),
-    )
 
 
 def test_a_revision_reads_as_that_commit_with_the_same_paths(history: Path):
