@@ -107,3 +107,26 @@ def test_a_service_missing_at_the_base_is_all_added(history: Path):
     [service] = changes
     assert service.only_in == "head"
     assert [e.path for e in service.added.elements] == ["shop.orders.domain.ports.OrderRepository"]
+
+
+def test_the_copy_falls_back_to_the_disk_when_memory_is_missing_or_full(history: Path, monkeypatch, tmp_path: Path):
+    from domain_atlas.discovery import git_revisions
+
+    monkeypatch.setattr(git_revisions, "MEMORY_FOLDER", tmp_path / "no-shm")
+    with specs_at_revision([spec(history)], "event") as (specs, _):
+        assert (specs[0].source_roots[0] / "shop" / "orders" / "domain" / "events.py").is_file()
+    full = tmp_path / "full-shm"
+    full.mkdir()
+    monkeypatch.setattr(git_revisions, "MEMORY_FOLDER", full)
+    real_extract = git_revisions.extract
+
+    def no_space_in_memory(repository: Path, commit: str, paths, into: Path) -> None:
+        if into.parent == full:
+            raise OSError(28, "No space left on device")
+        real_extract(repository, commit, paths, into)
+
+    monkeypatch.setattr(git_revisions, "extract", no_space_in_memory)
+    with specs_at_revision([spec(history)], "event") as (specs, _):
+        assert not specs[0].source_roots[0].is_relative_to(full)
+        assert (specs[0].source_roots[0] / "shop" / "orders" / "domain" / "events.py").is_file()
+    assert list(full.iterdir()) == []  # the failed copy was cleaned up
