@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from domain_atlas.discovery.git_revisions import RevisionError, specs_at_revision
 from domain_atlas.discovery.importlinter import find_contract_file, read_contracts
@@ -18,7 +19,7 @@ from domain_atlas.rendering.adrs import Decision, DecisionError, enforcement_sec
 from domain_atlas.rendering.changes import WORKTREE, Revision, diff_json, diff_markdown, diff_text
 from domain_atlas.rendering.export import to_json as model_json
 from domain_atlas.rendering.graphviz import Engine, LayoutError, find_engine
-from domain_atlas.rendering.pages import PageRenderer, RenderedSite
+from domain_atlas.rendering.pages import PageRenderer, RenderedSite, render_changes
 from domain_atlas.rendering.sitemap import Sitemap, markdown_link
 from domain_atlas.rules.changes import ServiceChanges, diff_models
 from domain_atlas.rules.contracts import check_contracts
@@ -26,6 +27,7 @@ from domain_atlas.rules.ignores import apply_suppressions
 from domain_atlas.rules.imports import check_imports
 
 __all__ = [
+    "Comparison",
     "Decision",
     "DecisionError",
     "FileCache",
@@ -37,6 +39,7 @@ __all__ = [
     "Sitemap",
     "analyse",
     "analyse_service",
+    "compare_with",
     "diff_json",
     "diff_markdown",
     "diff_revisions",
@@ -90,6 +93,7 @@ def render_site(
     *,
     source_url: str = "",
     api_links: bool = False,
+    comparison: Comparison | None = None,
 ) -> RenderedSite:
     """The Markdown pages and laid-out diagrams of the Architecture section."""
     found: Engine | None
@@ -101,6 +105,10 @@ def render_site(
     renderer = PageRenderer(sitemap, found, layout_timeout, source_url=source_url, api_links=api_links)
     site = renderer.render(services)
     site.layout_errors[:0] = problems
+    if comparison is not None:
+        for service in services:
+            changes = comparison.changes.get(service.name)
+            render_changes(renderer, site, service, changes, comparison.ref, comparison.commit, comparison.problem)
     return site
 
 
@@ -134,3 +142,30 @@ def diff_revisions(
     base_services, base_revision, base_notes = _analyse_revision(specs, base, cache, adr_links)
     head_services, head_revision, head_notes = _analyse_revision(specs, head, cache, adr_links)
     return diff_models(base_services, head_services), base_revision, head_revision, [*base_notes, *head_notes]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The site's services against an earlier revision (`compare_with`), or why they could not be compared."""
+
+    ref: str
+    commit: str | None = None
+    changes: Mapping[str, ServiceChanges] = field(default_factory=dict)
+    problem: str = ""
+
+
+def compare_with(
+    specs: Sequence[ServiceSpec],
+    services: Sequence[Service],
+    ref: str,
+    cache: FileCache | None = None,
+    adr_links: Mapping[str, str] | None = None,
+) -> Comparison:
+    """Diff the services just analysed against the same services at `ref`; a problem is returned, not raised,
+    so a build outside git or with an unknown ref still builds everything else."""
+    try:
+        base, revision, notes = _analyse_revision(specs, ref, cache if cache is not None else FileCache(), adr_links)
+    except RevisionError as error:
+        return Comparison(ref, problem=str(error))
+    changes = {item.name: item for item in diff_models(base, services)}
+    return Comparison(ref, revision.commit, changes, "; ".join(notes))

@@ -180,6 +180,59 @@ def _changed_lines(changes: ServiceChanges, code: Code, text: Code) -> list[str]
     return lines
 
 
+@dataclass(frozen=True)
+class Row:
+    """One change as a table row of the Changes page."""
+
+    what: str  # "command", "handles", "dependency"...
+    name: str  # dotted path, or `source → target`
+    file: str = ""
+    line: int = 0
+    path: str = ""  # the element's path, for a link to its catalogue entry
+    note: str = ""
+
+
+def rows(side: Side) -> list[Row]:
+    found = [Row("context", c.name, note="shared kernel" if c.shared_kernel else "") for c in side.contexts]
+    found += [Row("module", m.name, m.file) for m in side.modules]
+    found += [
+        Row(_kinds(e.kinds), e.path, e.file, e.line, e.path, "test code" if e.test else "") for e in side.elements
+    ]
+    found += [Row(r.kind, f"{r.source} → {r.target}", r.file, r.line) for r in side.relations]
+    found += [
+        Row("context dependency", f"{d.source} → {d.target}", note=f"{d.via}, {d.count} import{'s' * (d.count != 1)}")
+        for d in side.dependencies
+    ]
+    found += [
+        Row(f"violation {v.rule}", f"{v.source} → {v.target}", v.file, v.line, note=v.message) for v in side.violations
+    ]
+    return found
+
+
+def changed_rows(changes: ServiceChanges) -> list[Row]:
+    found = [
+        Row("moved", f"{m.before.path} → {m.after.path}", m.after.file, m.after.line, m.after.path)
+        for m in changes.moves
+    ]
+    found += [
+        Row("kinds", k.path, path=k.path, note=f"{_kinds(k.kinds_before)} → {_kinds(k.kinds_after)}")
+        for k in changes.kinds
+    ]
+    found += [
+        Row(
+            "context dependency",
+            f"{d.source} → {d.target}",
+            note=f"{d.before.via} x{d.before.count} → {d.after.via} x{d.after.count}",
+        )
+        for d in changes.dependencies
+    ]
+    return found
+
+
+def summary(changes: ServiceChanges) -> str:
+    return _counts(changes)
+
+
 def _counts(changes: ServiceChanges) -> str:
     """`+2 elements, -1 relation, 1 new violation, 1 fixed`: the first line a reviewer reads."""
     parts = []

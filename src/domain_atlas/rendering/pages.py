@@ -15,12 +15,14 @@ import jinja2
 
 from domain_atlas.model import Element, Service, SourceModule
 from domain_atlas.rendering.catalogue_views import CatalogueView, anchor
+from domain_atlas.rendering.changes import changed_rows, rows, summary
 from domain_atlas.rendering.diagrams import context_map, event_flow, first_line, layer_graph, layer_title
 from domain_atlas.rendering.dot import Graph, to_dot
 from domain_atlas.rendering.graphviz import Engine, LayoutError, render_svg
 from domain_atlas.rendering.markdown_escape import inline_code, markdown_text
 from domain_atlas.rendering.sitemap import Sitemap, context_slug, markdown_link
 from domain_atlas.rendering.svg import inline_svg
+from domain_atlas.rules.changes import ServiceChanges
 
 
 @dataclass(frozen=True)
@@ -255,6 +257,33 @@ class PageRenderer:
                 violations_link=markdown_link(page, violations_page),
             )
             site.titles[page] = context.name
+
+
+def render_changes(
+    renderer: PageRenderer,
+    site: RenderedSite,
+    service: Service,
+    changes: ServiceChanges | None,
+    compared: str,
+    commit: str | None,
+    problem: str = "",
+) -> None:
+    """The service's Changes page: what the build's revision added, removed and changed since `compared`."""
+    page = renderer.sitemap.catalogue(service, "changes")
+    view = CatalogueView(service)
+    site.pages[page] = renderer.environment.get_template("changes.md.j2").render(
+        service=service,
+        compared=compared,
+        commit=commit,
+        problem=problem,
+        summary=summary(changes) if changes else "",
+        added=rows(changes.added) if changes else [],
+        removed=rows(changes.removed) if changes else [],
+        changed=changed_rows(changes) if changes else [],
+        element_link=renderer._element_link(service, view, page),
+        overview_link=markdown_link(page, renderer.sitemap.overview(service)),
+    )
+    site.titles[page] = "Changes"
 
 
 CATALOGUE_PAGES = (
