@@ -88,7 +88,9 @@ def test_the_changes_page_lists_what_happened_since_the_ref(repository: Path, tm
     commit = git(repository, "rev-parse", "handler").strip()[:10]
     assert any(text.startswith(f"What changed in the architecture of Shop since handler (commit {commit})")
                for text in found.paragraphs)  # fmt: skip
-    added = [(what, name) for what, name, _, _ in found.sections["Added"]]
+    assert {what.split(" ", 1)[0] for what, *_ in found.sections["Added"]} == {"+"}
+    assert {what.split(" ", 1)[0] for what, *_ in found.sections["Removed"]} == {"\u2212"}  # a minus sign
+    added = [(what.split(" ", 1)[1], name) for what, name, _, _ in found.sections["Added"]]
     assert added == [
         ("module", "shop.orders.adapters.sql"),
         ("module", "shop.orders.domain.ports"),
@@ -96,7 +98,7 @@ def test_the_changes_page_lists_what_happened_since_the_ref(repository: Path, tm
         ("port, repository", "shop.orders.domain.ports.OrderRepository"),
         ("implements", "shop.orders.adapters.sql.SqlAlchemyOrderRepository → shop.orders.domain.ports.OrderRepository"),
     ]
-    removed = [(what, name, note) for what, name, _, note in found.sections["Removed"]]
+    removed = [(what.split(" ", 1)[1], name, note) for what, name, _, note in found.sections["Removed"]]
     assert removed == [
         ("module", "shop.billing.application.handlers", "—"),
         ("event handler", "shop.billing.application.handlers.bill_order", "—"),
@@ -108,6 +110,11 @@ def test_the_changes_page_lists_what_happened_since_the_ref(repository: Path, tm
     assert 'href="../ports/#' in html  # the new port links to its catalogue entry
     nav = (tmp_path / "site" / "architecture" / "shop" / "index.html").read_text(encoding="utf-8")
     assert "changes/" in nav  # listed with the service's pages
+    overview = read_page(tmp_path / "site" / "architecture" / "shop" / "index.html")
+    assert overview.paragraphs[0] == (
+        "Since handler: +2 modules, -1 module, +2 elements, -1 element, +1 relation, -1 relation, "
+        "-1 context dependency (changes)"
+    )
 
 
 def test_an_unknown_ref_says_so_and_builds_the_rest(repository: Path, tmp_path: Path):

@@ -315,6 +315,13 @@ def render_changes(
         overview_link=markdown_link(page, renderer.sitemap.overview(service)),
     )
     site.titles[page] = "Changes"
+    overview = renderer.sitemap.overview(service)
+    if overview in site.pages:
+        # A one-line summary under the overview's title, so a reviewer sees at once whether anything changed.
+        note = problem or (summary(changes) if changes else "no architectural change")
+        line = f"**Since {inline_code(compared)}:** {markdown_text(note)} ([changes]({markdown_link(overview, page)}))"
+        title, _, rest = site.pages[overview].partition("\n")
+        site.pages[overview] = f"{title}\n\n{line}\n{rest}"
 
 
 CATALOGUE_PAGES = (
