@@ -130,3 +130,29 @@ def test_the_copy_falls_back_to_the_disk_when_memory_is_missing_or_full(history:
         assert not specs[0].source_roots[0].is_relative_to(full)
         assert (specs[0].source_roots[0] / "shop" / "orders" / "domain" / "events.py").is_file()
     assert list(full.iterdir()) == []  # the failed copy was cleaned up
+
+
+def test_a_source_root_at_the_repository_top_and_odd_path_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    repository = tmp_path / "flat"
+    (repository / "app").mkdir(parents=True)
+    (repository / "app" / "__init__.py").write_text("")
+    (repository / "app" / "events.py").write_text("class Paid:\n    pass\n")
+    (repository / ":(glob)*").mkdir()  # read literally, never as pathspec magic
+    (repository / ":(glob)*" / "x.txt").write_text("")
+    git(repository.parent, "init", "-q", str(repository))
+    git(repository, "add", "-A")
+    git(repository, "commit", "-q", "-m", "one")
+    monkeypatch.chdir(repository)
+    with specs_at_revision([ServiceSpec("Flat", (repository,), ("app",), base=repository)], "HEAD") as (specs, _):
+        assert (specs[0].source_roots[0] / "app" / "events.py").is_file()
+    with specs_at_revision([ServiceSpec("Odd", (repository / ":(glob)*",), base=repository)], "HEAD") as (specs, _):
+        assert [path.name for path in specs[0].source_roots[0].iterdir()] == ["x.txt"]
+
+
+def test_run_from_outside_the_repository_says_how_to_fix_it(history: Path, tmp_path: Path):
+    outside = ServiceSpec("Shop", (history / "src",), ("shop",), base=tmp_path)
+    with (
+        pytest.raises(RevisionError, match="run the command inside the repository"),
+        specs_at_revision([outside], "start"),
+    ):
+        pass

@@ -58,19 +58,24 @@ def resolve_commit(repository: Path, ref: str) -> str:
     return result.stdout.decode("ascii").strip()
 
 
-def _relative(path: Path, repository: Path, what: str) -> PurePosixPath:
+def _relative(path: Path, repository: Path, what: str, hint: str = "") -> PurePosixPath:
     try:
         return PurePosixPath(path.resolve().relative_to(repository).as_posix())
     except ValueError:
-        raise RevisionError(f"{what} {path} is outside the git repository {repository}") from None
+        raise RevisionError(f"{what} {path} is outside the git repository {repository}{hint}") from None
 
 
 def _existing(repository: Path, commit: str, paths: Sequence[str]) -> list[str]:
-    """Which of `paths` the commit has (git archive refuses a path it does not have)."""
-    result = _git(repository, "ls-tree", "-z", "--name-only", "--full-tree", commit, "--", *paths)
+    """Which of `paths` (files or folders) the commit has: git archive refuses a path it does not have."""
+    result = _git(repository, "--literal-pathspecs", "ls-tree", "-r", "-z", "--name-only", commit, "--", *paths)
     if result.returncode != 0:
         raise RevisionError(f"cannot list {commit}: {result.stderr.decode('utf-8', 'replace').strip()}")
-    return sorted({name for name in result.stdout.decode("utf-8", "surrogateescape").split("\0") if name})
+    files = [name for name in result.stdout.decode("utf-8", "surrogateescape").split("\0") if name]
+    return [
+        path
+        for path in paths
+        if (path == "." and files) or any(name == path or name.startswith(path + "/") for name in files)
+    ]
 
 
 def extract(repository: Path, commit: str, paths: Sequence[str], into: Path) -> None:
@@ -78,7 +83,7 @@ def extract(repository: Path, commit: str, paths: Sequence[str], into: Path) -> 
     wanted = _existing(repository, commit, paths)
     if not wanted:
         return
-    command = ["git", "-C", str(repository), "archive", "--format=tar", commit, "--", *wanted]
+    command = ["git", "-C", str(repository), "--literal-pathspecs", "archive", "--format=tar", commit, "--", *wanted]
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
         assert process.stdout is not None
         with tarfile.open(fileobj=process.stdout, mode="r|") as archive:
@@ -132,7 +137,12 @@ def specs_at_revision(specs: Sequence[ServiceSpec], ref: str) -> Iterator[tuple[
     relative = {
         id(spec): (
             [_relative(root, repository, "source root") for root in spec.source_roots],
-            _relative(spec.base, repository, "the folder paths are shown relative to,"),
+            _relative(
+                spec.base,
+                repository,
+                "the folder paths are shown relative to,",
+                "; run the command inside the repository, or give --config with a mkdocs.yml inside it",
+            ),
         )
         for spec in specs
     }
