@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -108,6 +109,8 @@ def test_the_changes_page_lists_what_happened_since_the_ref(repository: Path, tm
     assert "Changed" not in found.sections
     html = page.read_text(encoding="utf-8")
     assert 'href="../ports/#' in html  # the new port links to its catalogue entry
+    # The context map marks the dependency the base had: drawn back in, marked removed.
+    assert re.search(r'<g id="da-edge-billing-orders" class="edge[^"]*\bda-removed\b', html)
     nav = (tmp_path / "site" / "architecture" / "shop" / "index.html").read_text(encoding="utf-8")
     assert "changes/" in nav  # listed with the service's pages
     overview = read_page(tmp_path / "site" / "architecture" / "shop" / "index.html")

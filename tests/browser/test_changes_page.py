@@ -65,6 +65,17 @@ def test_changes_page_marks_added_and_removed_readably(
     assert colours["added"] != colours["removed"]
     for mark, colour in colours.items():
         assert contrast(colour, background) >= 4.5, (scheme, mark, colour, background)
+    # The context map: billing's dependency on orders is gone, drawn back from the base revision, red and dashed.
+    gone = page.locator("svg g.edge.da-removed").first
+    assert gone.get_attribute("id") == "da-edge-billing-orders"
+    strokes = gone.locator("path").evaluate_all(
+        "nodes => nodes.map(node => [getComputedStyle(node).stroke, getComputedStyle(node).strokeDasharray])"
+    )
+    drawn = [item for item in strokes if not item[0].endswith(", 0)")]  # not the transparent hover target
+    assert len(drawn) == 1, strokes
+    stroke = drawn[0]
+    assert stroke[0] == colours["removed"] and stroke[1] not in ("none", ""), stroke
+    assert contrast(stroke[0], background) >= 3, (scheme, stroke, background)
     row = page.locator("tr", has_text="shop.orders.domain.ports.OrderRepository").first
     assert row.is_visible()
     row.locator("a").first.click()  # the new port opens its catalogue entry

@@ -19,7 +19,7 @@ from domain_atlas.rendering.adrs import Decision, DecisionError, enforcement_sec
 from domain_atlas.rendering.changes import WORKTREE, Revision, diff_json, diff_markdown, diff_text
 from domain_atlas.rendering.export import to_json as model_json
 from domain_atlas.rendering.graphviz import Engine, LayoutError, find_engine
-from domain_atlas.rendering.pages import PageRenderer, RenderedSite, render_changes
+from domain_atlas.rendering.pages import PageRenderer, RenderedSite
 from domain_atlas.rendering.sitemap import Sitemap, markdown_link
 from domain_atlas.rules.changes import ServiceChanges, diff_models
 from domain_atlas.rules.contracts import check_contracts
@@ -108,7 +108,7 @@ def render_site(
     if comparison is not None:
         for service in services:
             changes = comparison.changes.get(service.name)
-            render_changes(renderer, site, service, changes, comparison.ref, comparison.commit, comparison.problem)
+            renderer.render_changes(site, service, changes, comparison.ref, comparison.commit, comparison.problem)
     return site
 
 

@@ -16,7 +16,7 @@ import jinja2
 
 from domain_atlas.model import Element, Service, SourceModule
 from domain_atlas.rendering.catalogue_views import CatalogueView, anchor
-from domain_atlas.rendering.changes import changed_rows, rows, summary
+from domain_atlas.rendering.changes import changed_rows, changes_map, rows, summary
 from domain_atlas.rendering.diagrams import context_map, event_flow, first_line, layer_graph, layer_title
 from domain_atlas.rendering.dot import Graph, to_dot
 from domain_atlas.rendering.graphviz import Engine, LayoutError, render_svg
@@ -116,6 +116,50 @@ class PageRenderer:
         for service in services:
             self._render_service(service, site)
         return site
+
+    def render_changes(
+        self,
+        site: RenderedSite,
+        service: Service,
+        changes: ServiceChanges | None,
+        compared: str,
+        commit: str | None,
+        problem: str = "",
+    ) -> None:
+        """The service's Changes page: what the build's revision added, removed and changed since `compared`."""
+        page = self.sitemap.catalogue(service, "changes")
+        view = CatalogueView(service)
+        graph = None
+        if changes is not None:
+
+            def context_url(name: str) -> str:
+                return self.sitemap.link(page, self.sitemap.context(service, name))
+
+            graph = changes_map(service, changes, context_url)
+        diagram = self._diagram(f"da-changes-{service.slug}", graph, site) if graph else None
+        site.pages[page] = self.environment.get_template("changes.md.j2").render(
+            service=service,
+            compared=compared,
+            commit=commit,
+            problem=problem,
+            summary=summary(changes) if changes else "",
+            added=rows(changes.added) if changes else [],
+            removed=rows(changes.removed) if changes else [],
+            changed=changed_rows(changes) if changes else [],
+            element_link=self._element_link(service, view, page),
+            overview_link=markdown_link(page, self.sitemap.overview(service)),
+            diagram=diagram,
+        )
+        site.titles[page] = "Changes"
+        overview = self.sitemap.overview(service)
+        if overview in site.pages:
+            # A one-line summary under the overview's title, so a reviewer sees at once whether anything changed.
+            note = problem or (summary(changes) if changes else "no architectural change")
+            line = (
+                f"**Since {inline_code(compared)}:** {markdown_text(note)} ([changes]({markdown_link(overview, page)}))"
+            )
+            title, _, rest = site.pages[overview].partition("\n")
+            site.pages[overview] = f"{title}\n\n{line}\n{rest}"
 
     def _diagram(self, key: str, graph: Graph, site: RenderedSite) -> Diagram | None:
         if not graph.nodes:
@@ -288,40 +332,6 @@ class PageRenderer:
                 violations_link=markdown_link(page, violations_page),
             )
             site.titles[page] = context.name
-
-
-def render_changes(
-    renderer: PageRenderer,
-    site: RenderedSite,
-    service: Service,
-    changes: ServiceChanges | None,
-    compared: str,
-    commit: str | None,
-    problem: str = "",
-) -> None:
-    """The service's Changes page: what the build's revision added, removed and changed since `compared`."""
-    page = renderer.sitemap.catalogue(service, "changes")
-    view = CatalogueView(service)
-    site.pages[page] = renderer.environment.get_template("changes.md.j2").render(
-        service=service,
-        compared=compared,
-        commit=commit,
-        problem=problem,
-        summary=summary(changes) if changes else "",
-        added=rows(changes.added) if changes else [],
-        removed=rows(changes.removed) if changes else [],
-        changed=changed_rows(changes) if changes else [],
-        element_link=renderer._element_link(service, view, page),
-        overview_link=markdown_link(page, renderer.sitemap.overview(service)),
-    )
-    site.titles[page] = "Changes"
-    overview = renderer.sitemap.overview(service)
-    if overview in site.pages:
-        # A one-line summary under the overview's title, so a reviewer sees at once whether anything changed.
-        note = problem or (summary(changes) if changes else "no architectural change")
-        line = f"**Since {inline_code(compared)}:** {markdown_text(note)} ([changes]({markdown_link(overview, page)}))"
-        title, _, rest = site.pages[overview].partition("\n")
-        site.pages[overview] = f"{title}\n\n{line}\n{rest}"
 
 
 CATALOGUE_PAGES = (
