@@ -104,6 +104,7 @@ def test_a_service_missing_at_the_base_is_all_added(history: Path):
         [ServiceSpec("Ports", (history / "src",), ("shop.orders.domain.ports",))], "event"
     )
     assert notes and "left out" in notes[0]
+    assert f"{history / 'src'} (at event)" in notes[0] and "domain-atlas-revision-" not in notes[0]
     [service] = changes
     assert service.only_in == "head"
     assert [e.path for e in service.added.elements] == ["shop.orders.domain.ports.OrderRepository"]

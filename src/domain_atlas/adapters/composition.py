@@ -121,11 +121,14 @@ def _analyse_revision(
         return analyse(specs, cache, adr_links), Revision(WORKTREE), []
     with specs_at_revision(specs, ref) as (mapped, commit):
         services, notes = [], []
-        for spec in mapped:
+        for original, spec in zip(specs, mapped, strict=True):
             try:
                 services.append(analyse_service(spec, cache, adr_links))
             except MissingPackageError as error:
-                notes.append(f"{ref}: service {spec.name!r} left out: {error}")
+                message = str(error)
+                for copied, root in zip(spec.source_roots, original.source_roots, strict=True):
+                    message = message.replace(str(copied), f"{root} (at {ref})")  # never the temporary copy
+                notes.append(f"{ref}: service {spec.name!r} left out: {message}")
         return services, Revision(ref, commit), notes
 
 

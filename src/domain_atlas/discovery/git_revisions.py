@@ -113,6 +113,8 @@ def _copy_of(repository: Path, commit: str, paths: Sequence[str]) -> Iterator[Pa
     folders = [MEMORY_FOLDER, None] if MEMORY_FOLDER.is_dir() and os.access(MEMORY_FOLDER, os.W_OK) else [None]
     for index, parent in enumerate(folders):
         folder = Path(tempfile.mkdtemp(prefix="domain-atlas-revision-", dir=parent))
+        # The copy's top stands for the repository's: paths in the model are shown from the folder holding `.git`.
+        (folder / ".git").mkdir()
         try:
             try:
                 extract(repository, commit, paths, folder)
