@@ -113,10 +113,10 @@ def _copy_of(repository: Path, commit: str, paths: Sequence[str]) -> Iterator[Pa
     folders = [MEMORY_FOLDER, None] if MEMORY_FOLDER.is_dir() and os.access(MEMORY_FOLDER, os.W_OK) else [None]
     for index, parent in enumerate(folders):
         folder = Path(tempfile.mkdtemp(prefix="domain-atlas-revision-", dir=parent))
-        # The copy's top stands for the repository's: paths in the model are shown from the folder holding `.git`.
-        (folder / ".git").mkdir()
         try:
             try:
+                # The copy's top stands for the repository's: the model shows paths from the folder holding `.git`.
+                (folder / ".git").mkdir()
                 extract(repository, commit, paths, folder)
             except OSError:
                 if index + 1 < len(folders):
