@@ -120,11 +120,19 @@ def test_the_changes_page_lists_what_happened_since_the_ref(repository: Path, tm
     )
 
 
+HOSTILE_REF = "no-such-branch<img src=x onerror=alert(1)>{: onclick=alert(2) }"
+
+
 def test_an_unknown_ref_says_so_and_builds_the_rest(repository: Path, tmp_path: Path):
-    result, page = build(repository, tmp_path, "no-such-branch", strict=False)
+    result, page = build(repository, tmp_path, HOSTILE_REF, strict=False)
     assert result.returncode == 0, result.stderr
-    assert "compare_with: unknown revision 'no-such-branch'" in result.stderr
-    assert "Not compared with no-such-branch" in page.read_text(encoding="utf-8")
+    assert f"compare_with: unknown revision {HOSTILE_REF!r}" in result.stderr
+    html = page.read_text(encoding="utf-8")
+    assert "Not compared with no-such-branch&#60;img src&#61;x" in html
+    overview = (tmp_path / "site" / "architecture" / "shop" / "index.html").read_text(encoding="utf-8")
+    for text in (html, overview):
+        assert "<img src=x" not in text and "onclick=" not in text.replace("onclick=alert(2)", "")
+        assert 'onclick="alert' not in text
     assert (tmp_path / "site" / "architecture" / "shop" / "events" / "index.html").is_file()
     strict, _ = build(repository, tmp_path / "strict", "no-such-branch")
     assert strict.returncode != 0  # --strict turns the warning into a failure, as for every other warning
