@@ -16,7 +16,8 @@ import jinja2
 
 from domain_atlas.model import Element, Service, SourceModule
 from domain_atlas.rendering.catalogue_views import CatalogueView, anchor
-from domain_atlas.rendering.changes import changed_rows, changes_map, rows, summary
+from domain_atlas.rendering.changes import changed_rows, rows, summary
+from domain_atlas.rendering.changes_map import changes_map
 from domain_atlas.rendering.diagrams import context_map, event_flow, first_line, layer_graph, layer_title
 from domain_atlas.rendering.dot import Graph, to_dot
 from domain_atlas.rendering.graphviz import Engine, LayoutError, render_svg
