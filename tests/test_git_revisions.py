@@ -157,3 +157,30 @@ def test_run_from_outside_the_repository_says_how_to_fix_it(history: Path, tmp_p
         specs_at_revision([outside], "start"),
     ):
         pass
+
+
+def test_revisions_are_read_raw_whatever_the_export_attributes_say(history: Path):
+    (history / ".gitattributes").write_text("src/shop/orders/domain/events.py export-ignore\n*.py export-subst\n")
+    (history / "src/shop/orders/domain/model.py").write_text('VERSION = "$Format:%H$"\n')
+    git(history, "add", "-A")
+    git(history, "commit", "-q", "-m", "attributes")
+    with specs_at_revision([spec(history)], "HEAD") as (specs, _):
+        domain = specs[0].source_roots[0] / "shop" / "orders" / "domain"
+        assert (domain / "events.py").read_text() == (history / "src/shop/orders/domain/events.py").read_text()
+        assert (domain / "model.py").read_text() == 'VERSION = "$Format:%H$"\n'  # not substituted
+
+
+def test_a_failed_write_stops_git_and_cleans_up(history: Path, monkeypatch, tmp_path: Path):
+    from domain_atlas.discovery import git_revisions
+
+    monkeypatch.setattr(git_revisions, "MEMORY_FOLDER", tmp_path / "no-shm")
+    calls = []
+
+    def full_disk(self: Path, data: bytes) -> int:
+        calls.append(self)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", full_disk)
+    with pytest.raises(OSError, match="No space left"), specs_at_revision([spec(history)], "cosmetic"):
+        pass
+    assert len(calls) == 1

@@ -1,8 +1,9 @@
 """Reading a committed revision straight from git objects, never touching the work tree or the index.
 
-`git archive` streams the revision's source roots (and the project files the analysis reads beside
-them) into a temporary folder, which mirrors the repository's layout so every `file` in the model is
-the same as when the work tree is read. Only git plumbing that reads objects is run.
+`git ls-tree` lists the revision's source roots (and the project files the analysis reads beside them)
+and `git cat-file --batch` streams their blobs into a temporary folder that mirrors the repository's
+layout, so every `file` in the model is the same as when the work tree is read. Only git plumbing that
+reads objects is run.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ import dataclasses
 import os
 import shutil
 import subprocess
-import tarfile
 import tempfile
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
@@ -65,33 +66,66 @@ def _relative(path: Path, repository: Path, what: str, hint: str = "") -> PurePo
         raise RevisionError(f"{what} {path} is outside the git repository {repository}{hint}") from None
 
 
-def _existing(repository: Path, commit: str, paths: Sequence[str]) -> list[str]:
-    """Which of `paths` (files or folders) the commit has: git archive refuses a path it does not have."""
-    result = _git(repository, "--literal-pathspecs", "ls-tree", "-r", "-z", "--name-only", commit, "--", *paths)
+def _blobs(repository: Path, commit: str, paths: Sequence[str]) -> list[tuple[bytes, PurePosixPath]]:
+    """(object id, repository-relative path) of the commit's regular files under `paths` (folders or files)."""
+    result = _git(repository, "--literal-pathspecs", "ls-tree", "-r", "-z", "--full-tree", commit, "--", *paths)
     if result.returncode != 0:
         raise RevisionError(f"cannot list {commit}: {result.stderr.decode('utf-8', 'replace').strip()}")
-    files = [name for name in result.stdout.decode("utf-8", "surrogateescape").split("\0") if name]
-    return [
-        path
-        for path in paths
-        if (path == "." and files) or any(name == path or name.startswith(path + "/") for name in files)
-    ]
+    found = []
+    for record in result.stdout.split(b"\0"):
+        meta, _, name = record.partition(b"\t")
+        fields = meta.split()
+        if len(fields) != 3 or fields[1] != b"blob" or fields[0] not in (b"100644", b"100755"):
+            continue  # symbolic links and submodules are not source to read
+        path = PurePosixPath(name.decode("utf-8", "surrogateescape"))
+        if path.is_absolute() or not path.parts or any(part in (".", "..") for part in path.parts):
+            continue
+        found.append((fields[2], path))
+    return found
 
 
 def extract(repository: Path, commit: str, paths: Sequence[str], into: Path) -> None:
-    """Write the commit's files under `paths` (folders or files, repository-relative) into `into`."""
-    wanted = _existing(repository, commit, paths)
-    if not wanted:
+    """Write the commit's files under `paths` (folders or files, repository-relative) into `into`.
+
+    Blobs are read raw with `git cat-file --batch`, not through `git archive`, whose `export-ignore` and
+    `export-subst` attributes would leave files out or rewrite them and so fake changes.
+    """
+    blobs = _blobs(repository, commit, paths)
+    if not blobs:
         return
-    command = ["git", "-C", str(repository), "--literal-pathspecs", "archive", "--format=tar", commit, "--", *wanted]
-    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
-        assert process.stdout is not None
-        with tarfile.open(fileobj=process.stdout, mode="r|") as archive:
-            # The "data" filter refuses links and paths that would land outside the folder.
-            archive.extractall(into, filter="data")
-        error = process.stderr.read() if process.stderr else b""
+    command = ["git", "-C", str(repository), "cat-file", "--batch"]
+    with subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdin is not None and process.stdout is not None
+
+        def ask() -> None:  # fed from a thread: git stops reading once its output pipe is full
+            assert process.stdin is not None
+            try:
+                process.stdin.write(b"".join(oid + b"\n" for oid, _ in blobs))
+                process.stdin.close()
+            except OSError:  # git was stopped because reading its answers failed; that error is raised
+                pass
+
+        feeder = threading.Thread(target=ask, daemon=True)
+        feeder.start()
+        try:
+            for oid, path in blobs:
+                header = process.stdout.readline().split()
+                if len(header) != 3 or header[0] != oid or header[1] != b"blob":
+                    raise RevisionError(f"git cat-file: unexpected answer for {path} in {commit}: {header!r}")
+                content = process.stdout.read(int(header[2]))
+                process.stdout.read(1)  # the newline after each object
+                target = into.joinpath(*path.parts)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(content)
+        except BaseException:
+            process.kill()  # never leave git (and the feeding thread) blocked on a full pipe
+            raise
+        finally:
+            feeder.join()
+            process.stdout.close()
+            error = process.stderr.read() if process.stderr else b""
     if process.returncode != 0:
-        raise RevisionError(f"git archive {commit} failed: {error.decode('utf-8', 'replace').strip()}")
+        raise RevisionError(f"git cat-file {commit} failed: {error.decode('utf-8', 'replace').strip()}")
 
 
 def _paths_to_read(roots: Sequence[PurePosixPath]) -> list[str]:
