@@ -111,6 +111,10 @@ def test_the_changes_page_lists_what_happened_since_the_ref(repository: Path, tm
     assert 'href="../ports/#' in html  # the new port links to its catalogue entry
     # The context map marks the dependency the base had: drawn back in, marked removed.
     assert re.search(r'<g id="da-edge-billing-orders" class="edge[^"]*\bda-removed\b', html)
+    ports = (tmp_path / "site" / "architecture" / "shop" / "ports" / "index.html").read_text(encoding="utf-8")
+    new_entries = re.findall(r'<details class="da-entry da-added" id="([^"]+)"', ports)
+    assert new_entries == ["da-shop-orders-domain-ports-orderrepository"]  # the catalogue marks it new
+    assert ports.count('title="new since the compared revision">new</span>') == 1
     nav = (tmp_path / "site" / "architecture" / "shop" / "index.html").read_text(encoding="utf-8")
     assert "changes/" in nav  # listed with the service's pages
     overview = read_page(tmp_path / "site" / "architecture" / "shop" / "index.html")

@@ -80,5 +80,9 @@ def test_changes_page_marks_added_and_removed_readably(
     assert row.is_visible()
     row.locator("a").first.click()  # the new port opens its catalogue entry
     page.wait_for_url("**/architecture/shop/ports/#*")
-    assert page.locator("#da-shop-orders-domain-ports-orderrepository").is_visible()
+    entry = page.locator("#da-shop-orders-domain-ports-orderrepository")
+    assert entry.is_visible()
+    badge = entry.locator("summary .da-change--added")  # the catalogue marks what is new since the ref
+    assert badge.inner_text() == "new"
+    assert badge.evaluate("node => getComputedStyle(node).color") == colours["added"]
     assert_clean(page)

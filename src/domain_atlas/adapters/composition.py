@@ -102,7 +102,14 @@ def render_site(
         found = find_engine(engine)
     except LayoutError as error:
         found, problems = None, [str(error)]
-    renderer = PageRenderer(sitemap, found, layout_timeout, source_url=source_url, api_links=api_links)
+    new_elements = frozenset(
+        element.path
+        for changes in (comparison.changes if comparison else {}).values()
+        for element in changes.added.elements
+    )
+    renderer = PageRenderer(
+        sitemap, found, layout_timeout, source_url=source_url, api_links=api_links, new_elements=new_elements
+    )
     site = renderer.render(services)
     site.layout_errors[:0] = problems
     if comparison is not None:

@@ -98,13 +98,18 @@ class PageRenderer:
         *,
         source_url: str = "",
         api_links: bool = False,
+        new_elements: frozenset[str] = frozenset(),  # paths `compare_with` found new: marked in the catalogues
     ) -> None:
         self.sitemap = sitemap
         self.engine = engine
         self.layout_timeout = layout_timeout
         self.environment = _environment()
         self.environment.globals.update(
-            source_url=source_url, api_links=api_links, anchor=anchor, catalogue_page=catalogue_page_of
+            source_url=source_url,
+            api_links=api_links,
+            anchor=anchor,
+            catalogue_page=catalogue_page_of,
+            new_elements=new_elements,
         )
 
     def render(self, services: Sequence[Service]) -> RenderedSite:
