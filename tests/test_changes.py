@@ -170,3 +170,15 @@ def test_a_same_body_that_changed_kind_is_not_a_move():
     assert not changes.moves
     assert [e.path for e in changes.added.elements] == ["shop.orders.commands.Allocate"]
     assert [e.path for e in changes.removed.elements] == ["shop.orders.events.AllocationRequired"]
+
+
+def test_the_summary_line_counts_in_plain_english():
+    from domain_atlas.rendering.changes import summary
+
+    edges = (
+        ImportEdge("shop.billing.handlers", "shop.orders.events", 1, "shop/billing/handlers.py"),
+        ImportEdge("shop.orders.domain", "shop.billing.handlers", 2, "shop/orders/domain.py"),
+    )
+    changes = diff_service(service(), service(imports=edges, violations=(violation(3),)))
+    assert summary(changes) == "+2 context dependencies, 1 new violation"
+    assert summary(diff_service(service(), service())) == "no architectural change"

@@ -236,16 +236,16 @@ def summary(changes: ServiceChanges) -> str:
 def _counts(changes: ServiceChanges) -> str:
     """`+2 elements, -1 relation, 1 new violation, 1 fixed`: the first line a reviewer reads."""
     parts = []
-    for label, added, removed in (
-        ("context", changes.added.contexts, changes.removed.contexts),
-        ("module", changes.added.modules, changes.removed.modules),
-        ("element", changes.added.elements, changes.removed.elements),
-        ("relation", changes.added.relations, changes.removed.relations),
-        ("context dependency", changes.added.dependencies, changes.removed.dependencies),
+    for singular, plural, added, removed in (
+        ("context", "contexts", changes.added.contexts, changes.removed.contexts),
+        ("module", "modules", changes.added.modules, changes.removed.modules),
+        ("element", "elements", changes.added.elements, changes.removed.elements),
+        ("relation", "relations", changes.added.relations, changes.removed.relations),
+        ("context dependency", "context dependencies", changes.added.dependencies, changes.removed.dependencies),
     ):
         for sign, items in (("+", added), ("-", removed)):
             if items:
-                parts.append(f"{sign}{len(items)} {label}{'s' * (len(items) != 1)}")
+                parts.append(f"{sign}{len(items)} {singular if len(items) == 1 else plural}")
     if changes.moves:
         parts.append(f"{len(changes.moves)} moved")
     if changes.kinds:
