@@ -115,6 +115,9 @@ def test_the_changes_page_lists_what_happened_since_the_ref(repository: Path, tm
     new_entries = re.findall(r'<details class="da-entry da-added" id="([^"]+)"', ports)
     assert new_entries == ["da-shop-orders-domain-ports-orderrepository"]  # the catalogue marks it new
     assert ports.count('title="new since the compared revision">new</span>') == 1
+    context = read_page(tmp_path / "site" / "architecture" / "shop" / "orders" / "index.html")
+    marked = sorted(row[0] for rows in context.sections.values() for row in rows if row[0].endswith(" new"))
+    assert marked == ["OrderRepository new", "SqlAlchemyOrderRepository new"]  # the context page marks them too
     nav = (tmp_path / "site" / "architecture" / "shop" / "index.html").read_text(encoding="utf-8")
     assert "changes/" in nav  # listed with the service's pages
     overview = read_page(tmp_path / "site" / "architecture" / "shop" / "index.html")
