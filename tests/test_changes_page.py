@@ -120,6 +120,8 @@ def test_the_changes_page_lists_what_happened_since_the_ref(repository: Path, tm
     assert marked == ["OrderRepository new", "SqlAlchemyOrderRepository new"]  # the context page marks them too
     nav = (tmp_path / "site" / "architecture" / "shop" / "index.html").read_text(encoding="utf-8")
     assert "changes/" in nav  # listed with the service's pages
+    overview_html = (tmp_path / "site" / "architecture" / "shop" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<g id="da-edge-billing-orders" class="edge[^"]*\bda-removed\b', overview_html)
     overview = read_page(tmp_path / "site" / "architecture" / "shop" / "index.html")
     assert overview.paragraphs[0] == (
         "Since handler: +2 modules, -1 module, +2 elements, -1 element, +1 relation, -1 relation, "

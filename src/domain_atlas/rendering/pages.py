@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 
 import jinja2
@@ -19,7 +19,7 @@ from domain_atlas.rendering.catalogue_views import CatalogueView, anchor
 from domain_atlas.rendering.changes import changed_rows, rows, summary
 from domain_atlas.rendering.changes_map import changes_map
 from domain_atlas.rendering.diagrams import context_map, event_flow, first_line, layer_graph, layer_title
-from domain_atlas.rendering.dot import Graph, to_dot
+from domain_atlas.rendering.dot import Graph, dom_id, to_dot
 from domain_atlas.rendering.graphviz import Engine, LayoutError, render_svg
 from domain_atlas.rendering.markdown_escape import inline_code, markdown_text
 from domain_atlas.rendering.sitemap import Sitemap, context_slug, markdown_link
@@ -158,6 +158,16 @@ class PageRenderer:
         )
         site.titles[page] = "Changes"
         overview = self.sitemap.overview(service)
+        map_key = f"da-map-{service.slug}"
+        if changes is not None and map_key in site.diagrams:
+
+            def overview_url(name: str) -> str:
+                return self.sitemap.link(overview, self.sitemap.context(service, name))
+
+            # The overview's context map shows the same marks, its links drawn from the overview's own folder.
+            marked = changes_map(service, changes, overview_url)
+            if marked is not None:
+                self._diagram(map_key, replace(marked, id=dom_id("context-map", service.slug)), site)
         if overview in site.pages:
             # A one-line summary under the overview's title, so a reviewer sees at once whether anything changed.
             note = problem or (summary(changes) if changes else "no architectural change")
