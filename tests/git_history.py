@@ -185,6 +185,7 @@ def build_history(repository: Path) -> Path:
 
 def repository_state(repository: Path) -> tuple[str, str, str]:
     """What a careless reader of revisions would disturb: the status, the index file, the checked-out commit."""
-    index = hashlib.sha256((repository / ".git" / "index").read_bytes()).hexdigest()
+    # Status first: it may refresh the index's stat cache itself, which must not count against the command.
     status = git(repository, "status", "--porcelain", "--untracked-files=all")
+    index = hashlib.sha256((repository / ".git" / "index").read_bytes()).hexdigest()
     return status, index, git(repository, "rev-parse", "HEAD")
