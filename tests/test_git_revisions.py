@@ -184,3 +184,18 @@ def test_a_failed_write_stops_git_and_cleans_up(history: Path, monkeypatch, tmp_
     with pytest.raises(OSError, match="No space left"), specs_at_revision([spec(history)], "cosmetic"):
         pass
     assert len(calls) == 1
+
+
+def test_test_folders_map_into_the_revision_and_may_be_missing_there(history: Path):
+    (history / "tests").mkdir()
+    (history / "tests" / "fakes.py").write_text(
+        "from shop.orders.domain.ports import OrderRepository\n\n\n"
+        "class FakeOrderRepository(OrderRepository):\n"
+        "    def get(self, reference: str) -> object:\n        return None\n"
+    )
+    with_tests = ServiceSpec("Shop", (history / "src",), ("shop",), base=history, tests=(history / "tests",))
+    changes, _, _, notes = diff_revisions([with_tests], "cosmetic")  # the commit has no tests/ folder
+    assert notes == []
+    [service] = changes
+    assert [m.name for m in service.added.modules] == ["tests", "tests.fakes"]
+    assert [(e.path, e.test) for e in service.added.elements] == [("tests.fakes.FakeOrderRepository", True)]

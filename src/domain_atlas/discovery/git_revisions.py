@@ -170,25 +170,26 @@ def specs_at_revision(specs: Sequence[ServiceSpec], ref: str) -> Iterator[tuple[
         raise RevisionError("no service to compare")
     repository = repository_root(specs[0].source_roots[0] if specs[0].source_roots else specs[0].base)
     commit = resolve_commit(repository, ref)
-    relative = {
-        id(spec): (
-            [_relative(root, repository, "source root") for root in spec.source_roots],
-            _relative(
-                spec.base,
-                repository,
-                "the folder paths are shown relative to,",
-                "; run the command inside the repository, or give --config with a mkdocs.yml inside it",
-            ),
+    roots = {id(spec): [_relative(root, repository, "source root") for root in spec.source_roots] for spec in specs}
+    tests = {id(spec): [_relative(folder, repository, "test folder") for folder in spec.tests] for spec in specs}
+    bases = {
+        id(spec): _relative(
+            spec.base,
+            repository,
+            "the folder paths are shown relative to,",
+            "; run the command inside the repository, or give --config with a mkdocs.yml inside it",
         )
         for spec in specs
     }
-    paths = _paths_to_read([root for roots, _ in relative.values() for root in roots])
+    paths = _paths_to_read([root for found in (*roots.values(), *tests.values()) for root in found])
     with _copy_of(repository, commit, paths) as copy:
         mapped = [
             dataclasses.replace(
                 spec,
-                source_roots=tuple(copy / root for root in relative[id(spec)][0]),
-                base=copy / relative[id(spec)][1],
+                source_roots=tuple(copy / root for root in roots[id(spec)]),
+                # A test folder the revision does not have yet is no reason to leave the service out.
+                tests=tuple(copy / folder for folder in tests[id(spec)] if (copy / folder).is_dir()),
+                base=copy / bases[id(spec)],
             )
             for spec in specs
         ]
