@@ -35,8 +35,11 @@ class Project:
     root: Path
     plugin: dict[str, Any] = field(default_factory=dict)
     top: dict[str, Any] = field(default_factory=dict)  # other mkdocs.yml keys
-    cli: list[str] = field(default_factory=list)
+    cli: list[str] = field(default_factory=list)  # starting with "--no-config": run without --config
     pages: dict[str, str] = field(default_factory=dict)
+    env: dict[str, str] = field(default_factory=dict)
+    command: str = "export"  # the CLI command that shows the case: export, or check
+    tagged: dict[str, str] = field(default_factory=dict)  # plugin option -> YAML written as is (e.g. !ENV)
 
     @property
     def package(self) -> Path:
@@ -79,7 +82,10 @@ def write_project(root: Path, case: Case) -> Project:
         **project.top,
         "plugins": [{"domain-atlas": project.plugin}],
     }
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    text = yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
+    for option, tagged in project.tagged.items():
+        text += f"    {option}: {tagged}\n"
+    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
     return project
 
 
@@ -275,6 +281,7 @@ def _non_utf8_baseline(p: Project) -> None:
     (p.root / "baseline.txt").write_bytes(b"\xff\xfe\x00broken\n")
     p.plugin["baseline"] = "baseline.txt"
     p.plugin["fail_on"] = "new"
+    p.command = "check"
 
 
 def _tool_section_wrong_type(p: Project) -> None:
@@ -285,8 +292,27 @@ def _tool_stereotypes_wrong_type(p: Project) -> None:
     (p.root / "pyproject.toml").write_text('[tool.domain-atlas]\nstereotypes = "aggregate"\n', encoding="utf-8")
 
 
-def _env_tag(p: Project) -> None:
-    p.plugin["nav_title"] = "ENV_PLACEHOLDER"
+def _violation(fail_on: str) -> Callable[[Project], None]:
+    def make(p: Project) -> None:
+        p.write(
+            "shop/domain/model.py",
+            "from shop.adapters.repository import SqlOrders\n\n\n" + SHOP["shop/domain/model.py"],
+        )
+        p.plugin["fail_on"] = fail_on
+        p.command = "check"
+
+    return make
+
+
+def _env_tag(value: str) -> Callable[[Project], None]:
+    def make(p: Project) -> None:
+        _violation("never")(p)
+        del p.plugin["fail_on"]
+        p.tagged["fail_on"] = "!ENV [DA_FAIL_ON, never]"
+        p.env["DA_FAIL_ON"] = value
+        p.command = "check"
+
+    return make
 
 
 def _cli(*arguments: str) -> Callable[[Project], None]:
@@ -341,8 +367,11 @@ CASES: tuple[Case, ...] = (
     Case("unknown top-level option", _plugin(colour="blue"), "settings"),
     Case("services: mapping", _plugin(services={"name": "Shop"}), "settings"),
     Case("layout_timeout: string", _plugin(layout_timeout="soon"), "settings"),
-    Case("fail_on: any with a violation", _plugin(fail_on="any"), "settings"),
-    Case("--package shop.", _cli("--package", "shop."), "settings"),
+    Case("fail_on: never with a violation", _violation("never"), "settings"),
+    Case("fail_on: any with a violation", _violation("any"), "settings"),
+    Case("fail_on: !ENV [DA_FAIL_ON, never], DA_FAIL_ON=any", _env_tag("any"), "settings"),
+    Case("fail_on: !ENV [DA_FAIL_ON, never], DA_FAIL_ON=sometimes", _env_tag("sometimes"), "settings"),
+    Case("--package shop.", _cli("--no-config", "src", "--package", "shop."), "settings"),
     Case("-o into a missing folder", _cli("-o", "missing/folder/model.json"), "settings"),
 )
 
@@ -371,7 +400,7 @@ class Outcome:
         return f"exit {self.returncode}: {shown}"
 
 
-def run(command: list[str], cwd: Path, timeout: float = 30) -> Outcome:
+def run(command: list[str], cwd: Path, timeout: float = 30, env: dict[str, str] | None = None) -> Outcome:
     try:
         done = subprocess.run(
             command,
@@ -379,7 +408,7 @@ def run(command: list[str], cwd: Path, timeout: float = 30) -> Outcome:
             capture_output=True,
             text=True,
             timeout=timeout,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
             check=False,
             stdin=subprocess.DEVNULL,
         )
@@ -388,15 +417,20 @@ def run(command: list[str], cwd: Path, timeout: float = 30) -> Outcome:
     return Outcome(done.returncode, done.stderr)
 
 
-def run_plugin(root: Path, timeout: float = 30) -> Outcome:
-    return run([sys.executable, "-m", "mkdocs", "build", "-d", str(root / "site")], root, timeout)
+def run_plugin(project: Project, timeout: float = 30) -> Outcome:
+    site = str(project.root / "site")
+    return run([sys.executable, "-m", "mkdocs", "build", "-d", site], project.root, timeout, project.env)
 
 
-def run_cli(project: Project, command: str = "export", timeout: float = 30) -> Outcome:
-    arguments = [sys.executable, "-m", "domain_atlas.adapters.cli", command, "--config", "mkdocs.yml"]
+def run_cli(project: Project, timeout: float = 30) -> Outcome:
+    arguments = [sys.executable, "-m", "domain_atlas.adapters.cli", project.command]
+    if project.cli[:1] == ["--no-config"]:
+        arguments += project.cli[1:]
+    else:
+        arguments += ["--config", "mkdocs.yml", *project.cli]
     if "-o" not in project.cli:
         arguments += ["-o", "model.json"]
-    return run([*arguments, *project.cli], project.root, timeout)
+    return run(arguments, project.root, timeout, project.env)
 
 
 def _model_summary(model: Path) -> str:
@@ -411,11 +445,12 @@ def main() -> None:
     for case in CASES:
         with tempfile.TemporaryDirectory(prefix="hostile-") as folder:
             project = write_project(Path(folder), case)
-            plugin = run_plugin(project.root, timeout=20) if not project.cli else None
+            plugin = run_plugin(project, timeout=20) if not project.cli else None
             cli = run_cli(project, timeout=20)
             model = project.root / "model.json"
             shown = plugin.summary() if plugin else "-"
-            print(f"| {case.name} | {shown} | {cli.summary()} | {_model_summary(model)} |")
+            result = _model_summary(model) if project.command == "export" else "(check)"
+            print(f"| {case.name} | {shown} | {project.command}: {cli.summary()} | {result} |")
             for path in Path(folder).rglob("*"):
                 if not path.is_symlink() and path.is_dir():
                     path.chmod(0o755)

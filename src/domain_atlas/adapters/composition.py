@@ -17,12 +17,21 @@ from domain_atlas.rendering.adrs import Decision, DecisionError, enforcement_sec
 from domain_atlas.rendering.export import to_json as model_json
 from domain_atlas.rendering.graphviz import Engine, LayoutError, find_engine
 from domain_atlas.rendering.pages import PageRenderer, RenderedSite
-from domain_atlas.rendering.sitemap import Sitemap, markdown_link
+from domain_atlas.rendering.sitemap import (
+    RESERVED_CONTEXT_SLUGS,
+    RESERVED_SERVICE_SLUGS,
+    Sitemap,
+    context_slug,
+    markdown_link,
+    page_slug,
+)
 from domain_atlas.rules.contracts import check_contracts
 from domain_atlas.rules.ignores import apply_suppressions
 from domain_atlas.rules.imports import check_imports
 
 __all__ = [
+    "RESERVED_CONTEXT_SLUGS",
+    "RESERVED_SERVICE_SLUGS",
     "Decision",
     "DecisionError",
     "FileCache",
@@ -32,10 +41,12 @@ __all__ = [
     "Sitemap",
     "analyse",
     "analyse_service",
+    "context_slug",
     "enforcement_section",
     "index_markdown",
     "markdown_link",
     "model_json",
+    "page_slug",
     "read_decision",
     "render_site",
 ]

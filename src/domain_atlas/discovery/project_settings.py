@@ -21,16 +21,17 @@ def project_rules(
             if not path.is_file():
                 continue
             text = path.read_text(encoding="utf-8", errors="replace")
-            if "tool.domain-atlas" not in text:
+            if "domain-atlas" not in text:
                 continue
             shown = display_path(path, base)
             try:
-                settings = tomllib.loads(text).get("tool", {}).get("domain-atlas", {})
+                tool = tomllib.loads(text).get("tool", {})
+                settings = tool.get("domain-atlas", {}) if isinstance(tool, dict) else None
+                if not isinstance(settings, dict):
+                    raise CatalogueSettingsError(f"{shown}: expected a table, got {type(settings).__name__}")
                 rules, overrides = parse_rules(settings.get("stereotypes"), settings.get("elements"), shown)
             except (tomllib.TOMLDecodeError, CatalogueSettingsError) as error:
-                line = next(
-                    (n for n, text_line in enumerate(text.splitlines(), 1) if "tool.domain-atlas" in text_line), 1
-                )
+                line = next((n for n, text_line in enumerate(text.splitlines(), 1) if "domain-atlas" in text_line), 1)
                 return (), (), [Diagnostic(shown, line, Level.ERROR, f"[tool.domain-atlas] not used: {error}")]
             return rules, overrides, []
     return (), (), []

@@ -51,3 +51,4 @@ class ServiceSpec:
     stereotypes: tuple[StereotypeRule, ...] = ()
     overrides: tuple[ElementOverride, ...] = ()
     type_only_imports: str = "report"  # "report" (marked type-only) or "ignore"
+    slug: str = ""  # folder of the service's pages; unique among the services of a site

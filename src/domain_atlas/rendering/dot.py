@@ -58,7 +58,8 @@ class Graph:
 def dom_id(*parts: str) -> str:
     """A stable HTML id from names: `da-` prefix, lowercase, runs of other characters as `-`."""
     text = "-".join(parts)
-    return "da-" + re.sub(r"[^a-zA-Z0-9_]+", "-", text).strip("-").lower()
+    # Word characters of any script, so names in other alphabets stay apart instead of all becoming `da-`.
+    return "da-" + re.sub(r"\W+", "-", text).strip("-").lower()
 
 
 def quote(value: str) -> str:
