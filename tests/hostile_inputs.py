@@ -326,6 +326,24 @@ def _no_service(p: Project) -> None:
     return None
 
 
+def _everything(p: Project) -> None:
+    """Many hostile files in one service, for builds that must still succeed (and twice alike)."""
+    for make in (
+        _deep_expression,
+        _lone_surrogate,
+        _broken_symlink,
+        _symlink_loop,
+        _folder_symlink_loop,
+        _fifo,
+        _pep695_multiline,
+        _pep701_fstring,
+        _symlinked_file,
+        _adr("- accepted\n"),
+    ):
+        make(p)
+    p.write("shop/domain/nul.py", 'class Nul:\n    """A \\x00 docstring."""\n')
+
+
 CASES: tuple[Case, ...] = (
     Case("nothing hostile", _no_service),
     Case("500 chained + operands", _deep_expression),
@@ -352,6 +370,7 @@ CASES: tuple[Case, ...] = (
     Case("two contexts that slug alike", _contexts_slug_alike),
     Case("two services that slug alike", _services_slug_alike),
     Case("contexts named events, violations", _context_named_events),
+    Case("many hostile files at once", _everything),
     Case("ADR front matter is a list", _adr("- accepted\n- 2024-01-01\n"), "adr"),
     Case("ADR front matter is a scalar", _adr("accepted\n"), "adr"),
     Case("ADR front matter alias bomb", _adr(ALIAS_BOMB), "adr"),
@@ -361,6 +380,7 @@ CASES: tuple[Case, ...] = (
     Case("packages: 123", _service_setting(packages=123), "settings"),
     Case("source_url with {path}", _plugin(source_url="https://git.example/{path}#L{line}"), "settings"),
     Case("300-character service name", _service_setting(name="S" * 300), "settings"),
+    Case("service name with a NUL", _service_setting(name="Shop\x00"), "settings"),
     Case("non-UTF-8 baseline", _non_utf8_baseline, "settings"),
     Case("[tool] domain-atlas = string", _tool_section_wrong_type, "settings"),
     Case("[tool.domain-atlas] stereotypes = string", _tool_stereotypes_wrong_type, "settings"),

@@ -89,6 +89,8 @@ ERRORS = {
     "only {file} and {line} are filled in",
     "300-character service name": "option 'services': Sub-option 'name': names are at most 80 characters; "
     "this one has 300",
+    "service name with a NUL": "option 'services': Sub-option 'name': names may not hold control characters or "
+    "lone surrogates, got 'Shop\\x00'",
     "unknown top-level option": "option 'colour': unknown option 'colour'; valid options are: adr_dir, adr_links, "
     "api_links, baseline, elements, fail_on, graphviz, layers, layout_timeout, nav_title, output_dir, services, "
     "source_url, stereotypes, type_only_imports",

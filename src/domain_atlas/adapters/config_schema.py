@@ -60,6 +60,7 @@ class DocsSubfolder(c.Type[str]):
         return "/".join(segments)
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
 _DOTTED = re.compile(r"[^\W\d]\w*(?:\.[^\W\d]\w*)*")
 
 
@@ -105,6 +106,8 @@ class Name(BaseConfigOption[str]):
         if not isinstance(value, str | int | float) or isinstance(value, bool) or not str(value).strip():
             raise ValidationError(f"expected a name (text), got {value!r}")
         text = " ".join(str(value).split())
+        if _CONTROL.search(text):
+            raise ValidationError(f"names may not hold control characters or lone surrogates, got {value!r}")
         if len(text) > MAX_NAME_LENGTH:
             raise ValidationError(f"names are at most {MAX_NAME_LENGTH} characters; this one has {len(text)}")
         return text
