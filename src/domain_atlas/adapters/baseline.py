@@ -25,6 +25,8 @@ def fingerprint(violation: Violation) -> tuple[str, str, str, str]:
 
 
 def load_baseline(path: Path) -> Counter[tuple[str, str, str, str]]:
+    if path.exists() and not path.is_file():
+        raise BaselineError(f"{path}: not a regular file; a baseline is a JSON file")
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
     except OSError as error:

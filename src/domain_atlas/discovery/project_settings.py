@@ -6,7 +6,7 @@ import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 
-from domain_atlas.discovery.source_files import display_path
+from domain_atlas.discovery.source_files import UnreadableFile, display_path, read_file_bytes
 from domain_atlas.model import Diagnostic, ElementOverride, Level, StereotypeRule
 from domain_atlas.rules.stereotype_settings import CatalogueSettingsError, parse_rules
 
@@ -20,7 +20,11 @@ def project_rules(
             path = folder / "pyproject.toml"
             if not path.is_file():
                 continue
-            text = path.read_text(encoding="utf-8", errors="replace")
+            try:
+                text = read_file_bytes(path).decode("utf-8", errors="replace")
+            except UnreadableFile as error:
+                message = f"cannot be read ({error}); its [tool.domain-atlas] settings, if any, are not used"
+                return (), (), [Diagnostic(display_path(path, base), 0, Level.WARNING, message)]
             if "domain-atlas" not in text:
                 continue
             shown = display_path(path, base)

@@ -57,7 +57,11 @@ def find_packages(source_root: Path) -> list[str]:
     if not source_root.is_dir():
         raise MissingPackageError(f"source root {source_root} does not exist or is not a directory")
     names = []
-    for child in sorted(source_root.iterdir()):
+    try:
+        children = sorted(source_root.iterdir())
+    except OSError as error:
+        raise MissingPackageError(f"source root {source_root} cannot be listed: {error.strerror or error}") from error
+    for child in children:
         usable = child.is_dir() and child.name.isidentifier() and child.name not in SKIPPED_DIRECTORIES
         if usable and ((child / "__init__.py").is_file() or any(child.glob("*.py"))):
             names.append(child.name)
