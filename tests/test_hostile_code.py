@@ -213,3 +213,13 @@ def test_baseline_that_is_a_fifo_is_refused_not_waited_on(tmp_path):
     outcome = run_cli(project, timeout=20)
     assert outcome.returncode == 2, outcome.stderr or "hung on the FIFO"
     assert "baseline.json: not a regular file; a baseline is a JSON file" in outcome.stderr
+
+
+def test_link_to_a_folder_above_the_package_is_not_followed(tmp_path, capsys):
+    project = write_project(tmp_path / "project", BY_NAME["nothing hostile"])
+    os.symlink("/", project.package / "domain" / "everything")
+    code = cli.main(["export", "--config", str(project.root / "mkdocs.yml"), "-o", str(tmp_path / "model.json")])
+    assert code == 0
+    assert "src/shop/domain/everything: warning: links to folder /, which holds the package: not followed" in (
+        capsys.readouterr().err
+    )

@@ -121,9 +121,14 @@ def _walk(source_root: Path, top: Path, base: Path, listing: Listing) -> None:
 
     seen_folders: dict[Path, Path] = {}
     seen_files: dict[Path, Path] = {}
+    top_real = top.resolve()
     for folder, folders, names in os.walk(top, onerror=unlistable, followlinks=True):
         here = Path(folder)
         real = here.resolve()
+        if real in top_real.parents:  # a link to `/` or to a folder above the package: a loop in all but name
+            warn(here, f"links to folder {display_path(real, base)}, which holds the package: not followed")
+            folders[:] = []
+            continue
         if real in seen_folders:
             warn(
                 here,
