@@ -442,6 +442,28 @@ def run_plugin(project: Project, timeout: float = 30) -> Outcome:
     return run([sys.executable, "-m", "mkdocs", "build", "-d", site], project.root, timeout, project.env)
 
 
+def snapshot(root: Path, skip: Path) -> dict[str, bytes]:
+    """Every file under root but `skip` with its bytes (links and special files by name only; never opened)."""
+    found = {}
+    for folder, folders, names in os.walk(root):
+        if Path(folder) == skip or skip in Path(folder).parents:
+            folders[:] = []
+            continue
+        for name in names:
+            path = Path(folder, name)
+            regular = path.is_file() and not path.is_symlink()
+            found[str(path.relative_to(root))] = path.read_bytes() if regular else b""
+    return found
+
+
+def build_in_place(project: Project, timeout: float = 60) -> Outcome:
+    """A plugin build that must change nothing in the project but its site folder."""
+    before = snapshot(project.root, project.root / "site")
+    outcome = run_plugin(project, timeout)
+    assert snapshot(project.root, project.root / "site") == before, "the build wrote outside its site folder"
+    return outcome
+
+
 def run_cli(project: Project, timeout: float = 30) -> Outcome:
     arguments = [sys.executable, "-m", "domain_atlas.adapters.cli", project.command]
     if project.cli[:1] == ["--no-config"]:

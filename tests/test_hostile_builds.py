@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from tests.hostile_inputs import CASES, run_plugin, write_project
+from tests.hostile_inputs import CASES, run_plugin, snapshot, write_project
 
 BY_NAME = {case.name: case for case in CASES}
 EXPECTED_WARNINGS = (
@@ -20,30 +19,18 @@ EXPECTED_WARNINGS = (
 )
 
 
-def _files(root: Path, skip: Path) -> dict[str, bytes]:
-    found = {}
-    for folder, folders, names in os.walk(root):
-        if Path(folder) == skip or skip in Path(folder).parents:
-            folders[:] = []
-            continue
-        for name in names:
-            path = Path(folder, name)
-            found[str(path.relative_to(root))] = path.read_bytes() if path.is_file() and not path.is_symlink() else b""
-    return found
-
-
 def _site(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 def test_hostile_service_builds_with_a_warning_each_and_twice_alike(tmp_path):
     project = write_project(tmp_path / "project", BY_NAME["many hostile files at once"])
-    before = _files(tmp_path, project.root / "site")
+    before = snapshot(tmp_path, project.root / "site")
     first = run_plugin(project, timeout=120)
     assert first.returncode == 0 and "Traceback" not in first.stderr, first.stderr
     for warning in EXPECTED_WARNINGS:
         assert f"WARNING -  domain_atlas: {warning}" in first.stderr, warning
-    assert _files(tmp_path, project.root / "site") == before, "only the build folder may change"
+    assert snapshot(tmp_path, project.root / "site") == before, "only the build folder may change"
     built = _site(project.root / "site")
     assert any(name.startswith("architecture/shop/") for name in built)
     (project.root / "site").rename(project.root / "first-site")

@@ -10,7 +10,7 @@ from pathlib import Path
 import jsonschema
 
 from tests.helpers import REPO_ROOT
-from tests.hostile_inputs import CASES, run_cli, run_plugin, write_project
+from tests.hostile_inputs import CASES, build_in_place, run_cli, write_project
 
 BY_NAME = {case.name: case for case in CASES}
 SCHEMA = json.loads((REPO_ROOT / "src" / "domain_atlas" / "schema" / "model-1.schema.json").read_text())
@@ -18,7 +18,7 @@ SCHEMA = json.loads((REPO_ROOT / "src" / "domain_atlas" / "schema" / "model-1.sc
 
 def _build(tmp_path: Path, name: str) -> tuple[Path, str]:
     project = write_project(tmp_path, BY_NAME[name])
-    outcome = run_plugin(project)
+    outcome = build_in_place(project)
     assert outcome.returncode == 0 and "Traceback" not in outcome.stderr, outcome.stderr
     return project.root / "site" / "architecture", outcome.stderr
 
