@@ -223,3 +223,12 @@ def test_link_to_a_folder_above_the_package_is_not_followed(tmp_path, capsys):
     assert "src/shop/domain/everything: warning: links to folder /, which holds the package: not followed" in (
         capsys.readouterr().err
     )
+
+
+def test_other_control_characters_are_replaced_with_information_not_a_warning(tmp_path):
+    names, diagnostics = _classes(tmp_path, 'class Escape:\n    """Turns "\\b" into a backslash and b."""\n')
+    assert names == ["Escape"]
+    assert diagnostics == [
+        "module.py:1: info: text holds characters that UTF-8, Graphviz or HTML cannot carry (U+0008); "
+        "shown as \N{REPLACEMENT CHARACTER}"
+    ]
