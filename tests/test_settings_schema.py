@@ -12,7 +12,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
 from domain_atlas.adapters import cli
-from domain_atlas.adapters.config_schema import ConfigFileError, load_config_file
+from domain_atlas.adapters.config_schema import ConfigFileError, load_config_file, validated
 from domain_atlas.adapters.settings import SettingsError, service_specs
 from tests.hostile_inputs import CASES, Case, write_project
 
@@ -156,3 +156,16 @@ def test_export_that_fails_leaves_no_file(tmp_path, monkeypatch):
     with pytest.raises(UnicodeEncodeError):
         cli.main(["export", "--config", str(project.root / "mkdocs.yml"), "-o", str(target)])
     assert not target.exists() and not list(tmp_path.glob(".model.json*"))
+
+
+def test_an_error_in_one_of_several_services_names_the_item():
+    options = {"services": [{"source": "a"}, {"source": "b", "contexts": [{"package": "b.x"}, {"package": "b."}]}]}
+    try:
+        validated(options, None, "mkdocs.yml")
+    except ConfigFileError as error:
+        assert str(error) == (
+            "mkdocs.yml: plugin 'domain-atlas' option 'services': item 1: Sub-option 'contexts': item 1: "
+            "Sub-option 'package': expected a dotted package name such as 'shop.orders', got 'b.'"
+        )
+    else:
+        raise AssertionError("accepted a bad package name")

@@ -10,7 +10,7 @@ import re
 import string
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from mkdocs.config import base
@@ -19,6 +19,7 @@ from mkdocs.config.base import BaseConfigOption, ValidationError
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
+T = TypeVar("T")
 PLUGIN_NAME = "domain-atlas"
 FAIL_ON = ("new", "any", "never")
 # Names become page titles, folder names and diagram labels: long enough for any real name, short enough for
@@ -150,6 +151,21 @@ class SourceUrl(c.Type[str]):
         return text
 
 
+class NumberedItems(c.ListOfItems[T]):
+    """ListOfItems whose errors say which item failed: `item 2: Sub-option 'name': ...`."""
+
+    def run_validation(self, value: object) -> list[T]:
+        if not isinstance(value, list) or len(value) < 2:
+            return super().run_validation(value)
+        validated: list[T] = []
+        for index, item in enumerate(value):
+            try:
+                validated += super().run_validation([item])
+            except ValidationError as error:
+                raise ValidationError(f"item {index}: {error}") from error
+        return validated
+
+
 class ContextConfig(_StrictConfig):
     package = DottedName()
     name: c.Optional[str] = c.Optional(Name())
@@ -160,7 +176,7 @@ class ServiceConfig(_StrictConfig):
     name: c.Optional[str] = c.Optional(Name())
     source = SourceRoots()
     packages = DottedNames()
-    contexts = c.ListOfItems(c.SubConfig(ContextConfig), default=[])
+    contexts = NumberedItems(c.SubConfig(ContextConfig), default=[])
     layers = LayerMap()
     fail_on = c.Optional(c.Choice(FAIL_ON))
     stereotypes = c.Type(list, default=[])
@@ -168,7 +184,7 @@ class ServiceConfig(_StrictConfig):
 
 
 class DomainAtlasConfig(_StrictConfig):
-    services = c.ListOfItems(c.SubConfig(ServiceConfig), default=[])
+    services = NumberedItems(c.SubConfig(ServiceConfig), default=[])
     output_dir = DocsSubfolder(default="architecture")
     nav_title = c.Type(str, default="Architecture")
     layers = LayerMap()
