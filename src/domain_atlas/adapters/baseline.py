@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from domain_atlas.adapters.composition import failing_violations
 from domain_atlas.model import Service, ServiceSpec, Violation
 
 BASELINE_SCHEMA = "domain-atlas/baseline/1"
@@ -64,20 +65,22 @@ def new_violations(violations: Sequence[Violation], known: Counter[tuple[str, st
     return found
 
 
-def failing_violations(
+def violations_that_fail(
     services: Sequence[Service],
     specs: Sequence[ServiceSpec],
     fail_on: str,
     known: Counter[tuple[str, str, str, str]] | None,
 ) -> list[Violation]:
-    """The violations that fail a build or a check: per service, as its `fail_on` (or the site's) says."""
+    """The violations that fail a build or a check: per service, as its `fail_on` (or the site's) says;
+    imports under `if TYPE_CHECKING:` only with `type_only_imports: fail`."""
     failing: list[Violation] = []
     for service, spec in zip(services, specs, strict=True):
         rule = spec.fail_on or fail_on
         if rule == "never":
             continue
         violations = sorted(service.violations)
-        failing += new_violations(violations, known) if rule == "new" and known is not None else violations
+        counted = new_violations(violations, known) if rule == "new" and known is not None else violations
+        failing += failing_violations(counted, spec.type_only_imports)
     return failing
 
 

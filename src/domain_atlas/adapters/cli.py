@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from collections.abc import Sequence
@@ -15,11 +16,11 @@ from domain_atlas import __version__
 from domain_atlas.adapters.baseline import (
     BaselineError,
     baseline_text,
-    failing_violations,
     load_baseline,
     new_violations,
+    violations_that_fail,
 )
-from domain_atlas.adapters.composition import MissingPackageError, analyse, model_json
+from domain_atlas.adapters.composition import MissingPackageError, analyse, layout_reading_markdown, model_json
 from domain_atlas.adapters.config_schema import (
     ConfigFileError,
     DomainAtlasConfig,
@@ -44,6 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     for name, help_text in (
         ("export", "write the architecture model as JSON (schema domain-atlas/model/1)"),
         ("check", "report architecture rule violations; exit 1 when there are any"),
+        ("explain", "show how the layout was read: contexts, layers, composition roots, doubtful calls"),
     ):
         command = commands.add_parser(name, help=help_text)
         command.add_argument("sources", nargs="*", metavar="SOURCE_ROOT", help="source roots to analyse")
@@ -64,11 +66,6 @@ def _parser() -> argparse.ArgumentParser:
 
 def _settings(arguments: argparse.Namespace) -> tuple[DomainAtlasConfig, Path]:
     """The same validated settings the plugin gets: from mkdocs.yml, or from the command line's arguments."""
-    if arguments.tests:
-        raise SettingsError(
-            "--tests is not supported yet; fakes inside the package (tests/, testing/, Fake*/InMemory* classes) "
-            "are already marked as test code"
-        )
     if arguments.config is not None:
         if arguments.sources or arguments.package or arguments.search_path:
             raise SettingsError("SOURCE_ROOT, --package and --search-path are for use without --config")
@@ -84,6 +81,8 @@ def _settings(arguments: argparse.Namespace) -> tuple[DomainAtlasConfig, Path]:
     service: dict[str, Any] = (
         {"source": roots, "packages": arguments.package} if arguments.package else {"source": roots}
     )
+    if arguments.tests:
+        service["tests"] = [str(path) for path in arguments.tests]
     return validated({"services": [service]}, None, "command line"), Path.cwd()
 
 
@@ -97,6 +96,9 @@ def _specs(config: DomainAtlasConfig, base: Path, arguments: argparse.Namespace)
             names = ", ".join(spec.name for spec in specs)
             raise SettingsError(f"no service named {', '.join(unknown)} in {arguments.config} (services: {names})")
         specs = [spec for spec in specs if spec.name in arguments.service]
+    if arguments.tests and arguments.config is not None:
+        tests = tuple(path.resolve() for path in arguments.tests)
+        specs = [dataclasses.replace(spec, tests=spec.tests + tests) for spec in specs]
     return specs
 
 
@@ -123,6 +125,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments.command == "export":
         _write(arguments.output, model_json(services))
         return EXIT_OK
+    if arguments.command == "explain":
+        _write(arguments.output, "\n".join(layout_reading_markdown(service) for service in services))
+        return EXIT_OK
     violations = sorted(v for service in services for v in service.violations)
     if arguments.update_baseline:
         if baseline is None:
@@ -138,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     new = new_violations(violations, known) if known is not None else violations
     _write(arguments.output, render(violations, arguments.format, new))
-    failing = failing_violations(services, specs, config.fail_on, known)
+    failing = violations_that_fail(services, specs, config.fail_on, known)
     broken_ignores = [d for service in services for d in service.diagnostics if d.level is Level.ERROR]
     return EXIT_VIOLATIONS if failing or broken_ignores else EXIT_OK
 

@@ -90,13 +90,17 @@ class DottedNames(BaseConfigOption[list[str]]):
         return [DottedName().run_validation(item) for item in items]
 
 
-class SourceRoots(BaseConfigOption[list[str]]):
-    """The folder(s) holding the packages, relative to mkdocs.yml: a string or a non-empty list of strings."""
+class Folders(BaseConfigOption[list[str]]):
+    """Folders relative to mkdocs.yml: a string or a non-empty list of strings."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__()
+        self.what = what
 
     def run_validation(self, value: object) -> list[str]:
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, list) or not items or not all(isinstance(i, str) and i.strip() for i in items):
-            raise ValidationError(f"expected the source root folder (or a list of them), got {value!r}")
+            raise ValidationError(f"expected {self.what} (or a list of them), got {value!r}")
         return [str(item) for item in items]
 
 
@@ -167,20 +171,28 @@ class NumberedItems(c.ListOfItems[T]):
 
 
 class ContextConfig(_StrictConfig):
-    package = DottedName()
+    package = c.Optional(DottedName())
+    packages = DottedNames()  # every package the context owns; the first names it when `package` is not given
     name: c.Optional[str] = c.Optional(Name())
     shared_kernel = c.Type(bool, default=False)
+
+    def validate(self) -> tuple[list[tuple[str, Exception]], list[tuple[str, str]]]:
+        failed, warnings = super().validate()
+        if not failed and not self.get("package") and not self.get("packages"):
+            failed.append(("package", ValidationError("give 'package' (or 'packages', a list of dotted names)")))
+        return failed, warnings
 
 
 class ServiceConfig(_StrictConfig):
     name: c.Optional[str] = c.Optional(Name())
-    source = SourceRoots()
+    source = Folders("the source root folder")
     packages = DottedNames()
     contexts = NumberedItems(c.SubConfig(ContextConfig), default=[])
     layers = LayerMap()
     fail_on = c.Optional(c.Choice(FAIL_ON))
     stereotypes = c.Type(list, default=[])
     elements = c.Type(list, default=[])
+    tests = c.Optional(Folders("a test folder"))  # test folders (a repository's tests/): read as test code
 
 
 class DomainAtlasConfig(_StrictConfig):
@@ -199,7 +211,7 @@ class DomainAtlasConfig(_StrictConfig):
     adr_dir = c.Type(str, default="adr")
     stereotypes = c.Type(list, default=[])  # extra catalogue rules: {kind, name, base, module, decorator}
     elements = c.Type(list, default=[])  # final word on single elements: {path, kinds}
-    type_only_imports = c.Choice(("report", "ignore"), default="report")  # imports under TYPE_CHECKING
+    type_only_imports = c.Choice(("report", "ignore", "fail"), default="report")  # imports under TYPE_CHECKING
 
 
 class ConfigFileError(ValueError):

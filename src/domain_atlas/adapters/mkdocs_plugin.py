@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from domain_atlas.adapters.baseline import BaselineError, failing_violations, load_baseline
+from domain_atlas.adapters.baseline import BaselineError, load_baseline, violations_that_fail
 from domain_atlas.adapters.composition import (
     DecisionError,
     FileCache,
@@ -119,7 +119,7 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
                 known = load_baseline(base_dir / self.config.baseline)
             except BaselineError as error:
                 raise PluginError(f"domain-atlas: {error}") from error
-        for violation in failing_violations(self.services, self.specs, self.config.fail_on, known):
+        for violation in violations_that_fail(self.services, self.specs, self.config.fail_on, known):
             self._report(Level.WARNING, f"{violation.location()}: [{violation.rule}] {violation.message}")
 
     def _decision_log(self, files: Files, config: MkDocsConfig) -> None:

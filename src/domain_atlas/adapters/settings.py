@@ -37,15 +37,7 @@ def service_specs(
         packages = list(raw.get("packages") or [])
         name = str(raw.get("name") or (packages[0] if packages else Path(sources[0]).name))
         contexts, renamed = _distinct_context_names(
-            [
-                ContextSpec(
-                    name=str(context.get("name") or context["package"].split(".")[-1]),
-                    package=context["package"],
-                    shared_kernel=bool(context.get("shared_kernel")),
-                    declared=True,
-                )
-                for context in raw.get("contexts") or []
-            ],
+            [_context_spec(context) for context in raw.get("contexts") or []],
             f"{position}.contexts",
         )
         warnings += renamed
@@ -68,6 +60,7 @@ def service_specs(
                 stereotypes=(*shared_rules, *own_rules),
                 overrides=(*shared_overrides, *own_overrides),
                 type_only_imports=str(config.get("type_only_imports") or "report"),
+                tests=tuple((base / folder).resolve() for folder in raw.get("tests") or []),
             )
         )
     names = [spec.name for spec in specs]
@@ -86,6 +79,19 @@ def service_specs(
         taken[slug] = f"service {spec.name!r}"
         specs[index] = dataclasses.replace(spec, slug=slug)
     return specs, warnings
+
+
+def _context_spec(context: Mapping[str, Any]) -> ContextSpec:
+    """A declared context: `package`, or `packages` (every package it owns; the first names it)."""
+    owned = list(context.get("packages") or []) or [context["package"]]
+    package = str(context.get("package") or owned[0])
+    return ContextSpec(
+        name=str(context.get("name") or package.split(".")[-1]),
+        package=package,
+        shared_kernel=bool(context.get("shared_kernel")),
+        declared=True,
+        packages=tuple(dict.fromkeys([package, *owned])),
+    )
 
 
 def _free(slug: str, taken: Mapping[str, str]) -> str:
