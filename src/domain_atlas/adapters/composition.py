@@ -21,13 +21,22 @@ from domain_atlas.rendering.export import to_json as model_json
 from domain_atlas.rendering.graphviz import Engine, LayoutError, find_engine
 from domain_atlas.rendering.layout_reading import layout_reading_markdown
 from domain_atlas.rendering.pages import PageRenderer, RenderedSite
-from domain_atlas.rendering.sitemap import Sitemap, markdown_link
+from domain_atlas.rendering.sitemap import (
+    RESERVED_CONTEXT_SLUGS,
+    RESERVED_SERVICE_SLUGS,
+    Sitemap,
+    context_slug,
+    markdown_link,
+    page_slug,
+)
 from domain_atlas.rules.base import RuleContext
 from domain_atlas.rules.catalogue import check_all
 from domain_atlas.rules.changes import ServiceChanges, diff_models
 from domain_atlas.rules.ignores import apply_suppressions
 
 __all__ = [
+    "RESERVED_CONTEXT_SLUGS",
+    "RESERVED_SERVICE_SLUGS",
     "Comparison",
     "Decision",
     "DecisionError",
@@ -41,6 +50,7 @@ __all__ = [
     "analyse",
     "analyse_service",
     "compare_with",
+    "context_slug",
     "diff_json",
     "diff_markdown",
     "diff_revisions",
@@ -51,6 +61,7 @@ __all__ = [
     "layout_reading_markdown",
     "markdown_link",
     "model_json",
+    "page_slug",
     "read_decision",
     "render_site",
 ]
