@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from domain_atlas.adapters.composition import analyse
-from domain_atlas.adapters.settings import service_specs
 from domain_atlas.model import Service
 from domain_atlas.rendering.cml import context_map
 from domain_atlas.rendering.structurizr import structurizr_workspace
+from tests.federation_helpers import specs_of
 from tests.helpers import REPO_ROOT
 from tests.test_export import run_cli
 
@@ -25,7 +25,7 @@ HOSTILE = 'Shipping "HQ" \\" ${SECRET}\nnext line'
 @pytest.fixture(scope="module")
 def services() -> list[Service]:
     source = "tests/fixtures/federation/src"
-    specs = service_specs(
+    specs = specs_of(
         [
             {"name": "Ordering", "source": source, "packages": ["shop.ordering"]},
             {"name": HOSTILE, "source": source, "packages": ["shop.shipping"]},
@@ -88,7 +88,7 @@ def test_cml_uses_the_declared_patterns_and_direction():
         {"upstream": "subscriptions", "downstream": "reporting", "patterns": ["customer-supplier"]},
     ]
     spec = {"name": "Billing", "source": "examples/billing-platform/src", "packages": ["billing"]}
-    text = context_map(analyse(service_specs([{**spec, "relationships": declared}], REPO_ROOT)))
+    text = context_map(analyse(specs_of([{**spec, "relationships": declared}], REPO_ROOT)))
     assert "    Billing_Invoicing [U,OHS]->[D,ACL] Billing_Payments {" in text
     assert "    Billing_Shared [SK]<->[SK] Billing_Subscriptions {" in text
     # Declared, with nothing flowing between them in the code: still on the map, with no technology.

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-import yaml
 
-from domain_atlas.adapters.cli import _Loader
 from domain_atlas.adapters.composition import analyse, model_json
-from domain_atlas.adapters.settings import SettingsError, service_specs
+from domain_atlas.adapters.config_schema import ConfigFileError, load_config_file
+from domain_atlas.adapters.settings import service_specs
 from domain_atlas.discovery.model_file import ModelFileError, read_model_service
 from domain_atlas.model import Service
+from tests.federation_helpers import specs_of
 from tests.helpers import REPO_ROOT, mkdocs_build, write_site
 from tests.test_export import SCHEMA, run_cli
 
@@ -33,10 +33,9 @@ def test_export_of_a_subpackage_analyses_only_that_part_of_the_tree():
 
 
 def _configured_services() -> list[Service]:
-    settings = yaml.load((REPO_ROOT / "mkdocs.yml").read_text(), Loader=_Loader)
-    plugin = next(p["domain-atlas"] for p in settings["plugins"] if isinstance(p, dict) and "domain-atlas" in p)
-    specs = service_specs(plugin["services"], REPO_ROOT, plugin.get("layers"))
-    return analyse(specs, adr_links=plugin.get("adr_links"))
+    config = load_config_file(REPO_ROOT / "mkdocs.yml")
+    specs, _ = service_specs(config, REPO_ROOT)
+    return analyse(specs, adr_links=config.adr_links)
 
 
 def test_every_example_service_reads_back_from_its_export_unchanged(tmp_path: Path):
@@ -129,11 +128,7 @@ def test_unusable_models_are_refused_with_the_json_path(tmp_path: Path, change, 
 
 
 def test_a_model_service_takes_no_source_options():
-    with pytest.raises(SettingsError, match=r"services\[0\].*unknown option\(s\) 'packages'"):
-        service_specs([{"name": "Billing", "model": "billing.json", "packages": ["billing"]}], REPO_ROOT)
-
-
-def test_two_service_names_that_would_share_a_page_folder_are_refused():
-    services = [{"name": "Order Service", "model": "a.json"}, {"name": "order-service", "model": "b.json"}]
-    with pytest.raises(SettingsError, match="share a page folder: 'Order Service'/'order-service'"):
-        service_specs(services, REPO_ROOT)
+    with pytest.raises(ConfigFileError, match=r"a service read from 'model' takes only name, model, fail_on"):
+        specs_of([{"name": "Billing", "model": "billing.json", "packages": ["billing"]}], REPO_ROOT)
+    with pytest.raises(ConfigFileError, match=r"'name' is required for a service read from 'model'"):
+        specs_of([{"model": "billing.json"}], REPO_ROOT)

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from domain_atlas.adapters.composition import analyse
-from domain_atlas.adapters.settings import SettingsError, service_specs
+from domain_atlas.adapters.settings import SettingsError
 from domain_atlas.model import Service
+from tests.federation_helpers import specs_of
 from tests.helpers import REPO_ROOT, mkdocs_build, write_site
 from tests.test_export import run_cli
 
@@ -19,7 +20,7 @@ STATEMENT = ("billing.payments.domain.models.payment_attempt", "billing.invoicin
 
 
 def billing(*relationships: dict) -> Service:
-    (service,) = analyse(service_specs([{**BILLING, "relationships": list(relationships)}], REPO_ROOT))
+    (service,) = analyse(specs_of([{**BILLING, "relationships": list(relationships)}], REPO_ROOT))
     return service
 
 
@@ -67,7 +68,7 @@ def test_a_declaration_naming_no_context_is_reported_not_guessed():
 )
 def test_unusable_declarations_are_refused_naming_the_place(relationship: dict, message: str):
     with pytest.raises(SettingsError) as raised:
-        service_specs([{**BILLING, "relationships": [relationship]}], REPO_ROOT)
+        specs_of([{**BILLING, "relationships": [relationship]}], REPO_ROOT)
     assert "services[0].relationships[0]" in str(raised.value) and message in str(raised.value)
 
 
@@ -99,15 +100,15 @@ def test_a_project_declares_relationships_in_its_pyproject(tmp_path: Path):
         encoding="utf-8",
     )
     spec = {"name": "Billing", "source": "src", "packages": ["billing"]}
-    (service,) = analyse(service_specs([spec], tmp_path))
+    (service,) = analyse(specs_of([spec], tmp_path))
     assert rules_on_statement(service) == {"relationship-separate-ways"}
     assert service.relationships[0].source == "pyproject.toml"
     # mkdocs.yml has the last word.
     declared = [{"upstream": "invoicing", "downstream": "payments", "patterns": ["conformist"]}]
-    (service,) = analyse(service_specs([{**spec, "relationships": declared}], tmp_path))
+    (service,) = analyse(specs_of([{**spec, "relationships": declared}], tmp_path))
     assert rules_on_statement(service) == set()
     pyproject.write_text('[tool.domain-atlas]\nrelationships = [{upstream = "invoicing"}]\n', encoding="utf-8")
-    (service,) = analyse(service_specs([spec], tmp_path))
+    (service,) = analyse(specs_of([spec], tmp_path))
     (problem,) = [d for d in service.diagnostics if "relationships not used" in d.message]
     assert (problem.file, problem.line, problem.level.value) == ("pyproject.toml", 2, "error")
 
@@ -134,7 +135,7 @@ def federated(folder: Path, **relationships: list[dict]) -> list[dict]:
 
 def test_relationships_between_services_are_checked_across_exported_models(billing_models: Path):
     services = analyse(
-        service_specs(
+        specs_of(
             federated(
                 billing_models,
                 payments=[{"upstream": "Invoicing", "downstream": "Payments", "patterns": ["anti-corruption-layer"]}],

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from domain_atlas.adapters.composition import analyse
-from domain_atlas.adapters.settings import service_specs
 from domain_atlas.rendering.mermaid import mermaid_document
+from tests.federation_helpers import specs_of
 from tests.helpers import REPO_ROOT
 
 pytestmark = pytest.mark.browser
@@ -35,7 +35,7 @@ def blocks(markdown: str) -> list[str]:
 
 
 def test_every_diagram_of_a_mermaid_export_parses(mermaid_page: Any):
-    specs = service_specs(
+    specs = specs_of(
         [
             {"name": "Ordering", "source": "tests/fixtures/federation/src", "packages": ["shop.ordering"]},
             {"name": HOSTILE, "source": "tests/fixtures/federation/src", "packages": ["shop.shipping"]},

@@ -92,4 +92,10 @@ class CatalogueBuilder(ClassPasses, PortPasses, MessagePasses, AggregatePasses):
             methods=methods,
             returns=returns,
             message_type=message_type,
+            body_digest=self._body_digest(path, module),
         )
+
+    def _body_digest(self, path: str, module: SourceModule) -> str:
+        facts = self.facts.get(module.name)
+        name = path[len(module.name) + 1 :]
+        return dict(facts.bodies.digests).get(name, "") if facts is not None else ""

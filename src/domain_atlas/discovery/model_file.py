@@ -231,6 +231,7 @@ class _ServiceReader:
                     methods=tuple(str(method) for method in raw.get("methods", [])),
                     returns=str(raw.get("returns", "")),
                     message_type=str(raw.get("message_type", "")),
+                    body_digest=str(raw.get("body_digest", "")),
                 )
             )
         return tuple(sorted(found))

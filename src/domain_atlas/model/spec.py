@@ -61,3 +61,4 @@ class ServiceSpec:
     tests: tuple[Path, ...] = ()  # test folders (a repository's tests/): read as test code, fakes as adapters
     model: Path | None = None  # read from this exported model (`domain-atlas export`) instead of source
     relationships: tuple[DeclaredRelationship, ...] = ()  # declared context relationships, checked against code
+    slug: str = ""  # folder of the service's pages; unique among the services of a site

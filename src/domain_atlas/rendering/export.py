@@ -79,6 +79,7 @@ def service_document(service: Service) -> dict[str, Any]:
                 "methods": list(element.methods),
                 "returns": element.returns,
                 "message_type": element.message_type,
+                "body_digest": element.body_digest,
             }
             for element in service.elements
         ],
