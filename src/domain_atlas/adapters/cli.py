@@ -27,6 +27,7 @@ from domain_atlas.adapters.composition import (
     RevisionError,
     analyse,
     layout_reading_markdown,
+    model_json,
 )
 from domain_atlas.adapters.config_schema import (
     ConfigFileError,
@@ -140,7 +141,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for diagnostic in service.diagnostics:
             print(f"{diagnostic.location()}: {diagnostic.level.value}: {diagnostic.message}", file=sys.stderr)
     if arguments.command == "export":
-        _write(arguments.output, EXPORT_FORMATS[arguments.format](services))
+        exporter = model_json if arguments.format == "json" else EXPORT_FORMATS[arguments.format]
+        _write(arguments.output, exporter(services))
         return EXIT_OK
     if arguments.command == "explain":
         _write(arguments.output, "\n".join(layout_reading_markdown(service) for service in services))
