@@ -113,6 +113,7 @@ def test_missing_source_root_fails_clearly(tmp_path: Path):
 def test_quiet_strict_build_still_fails_on_diagnostics(tmp_path: Path):
     source = tmp_path / "src"
     shutil.copytree(FIXTURES / "tricky" / "src", source)
+    (tmp_path / "pyproject.toml").write_text("")  # the repository root: paths are shown from here
     write_site(tmp_path, {"services": [{"name": "Shop", "source": "src", "packages": ["shop"]}]})
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "--strict"],
@@ -128,6 +129,7 @@ def test_quiet_strict_build_still_fails_on_diagnostics(tmp_path: Path):
 def test_unparseable_file_warns_with_file_and_line_so_strict_fails(tmp_path: Path):
     source = tmp_path / "src"
     shutil.copytree(FIXTURES / "tricky" / "src", source)
+    (tmp_path / "pyproject.toml").write_text("")  # the repository root: paths are shown from here
     config = write_site(tmp_path, {"services": [{"name": "Shop", "source": "src", "packages": ["shop"]}]})
     strict = mkdocs_build(config, tmp_path / "site")
     assert strict.returncode != 0
@@ -164,6 +166,7 @@ def _violating_site(tmp_path: Path, **options: object) -> Path:
     (package / "domain" / "model.py").write_text("from depot.adapters import db\n")
     (package / "adapters" / "__init__.py").write_text("")
     (package / "adapters" / "db.py").write_text("")
+    (tmp_path / "pyproject.toml").write_text("")  # the repository root: paths are shown from here
     return write_site(tmp_path, {"services": [{"name": "Depot", "source": "src"}], **options})
 
 

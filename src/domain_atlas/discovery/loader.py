@@ -215,7 +215,7 @@ def _discover_files(spec: ServiceSpec) -> tuple[list[str], list[SourceFile]]:
         errors = []
         for root in spec.source_roots:
             try:
-                for file in package_files(root, package, spec.base):
+                for file in package_files(root, package, repository_root(root)):
                     files.setdefault(file.module, file)
                 break
             except MissingPackageError as error:
@@ -301,7 +301,7 @@ def load_service(
         name=spec.name,
         slug=slugify(spec.name),
         packages=tuple(packages),
-        source_roots=tuple(_display(root, spec.base) for root in spec.source_roots),
+        source_roots=tuple(_display(root, repository_root(root)) for root in spec.source_roots),
         contexts=tuple(sorted(contexts)),
         modules=tuple(sorted(modules)),
         imports=tuple(sorted(edges)),
@@ -316,3 +316,14 @@ def load_service(
 
 def _display(path: Path, base: Path) -> str:
     return display_path(path, base)
+
+
+def repository_root(source_root: Path) -> Path:
+    """Where every `file` in the output starts: the nearest folder at or above the source root holding `.git`, else
+    `pyproject.toml`, else the source root. The same on every machine, so links, SARIF and baselines match."""
+    resolved = source_root.resolve()
+    for marker in (".git", "pyproject.toml"):
+        for folder in (resolved, *resolved.parents):
+            if (folder / marker).exists():
+                return folder
+    return resolved
