@@ -22,6 +22,7 @@ from domain_atlas.rendering.graphviz import Engine, LayoutError, render_svg
 from domain_atlas.rendering.markdown_escape import inline_code, markdown_text
 from domain_atlas.rendering.sitemap import Sitemap, context_slug, markdown_link
 from domain_atlas.rendering.svg import inline_svg
+from domain_atlas.rendering.violation_views import ViolationView
 
 
 @dataclass(frozen=True)
@@ -248,6 +249,8 @@ class PageRenderer:
             adr_link=lambda path: markdown_link(violations_page, path),
             service=service,
             violations=service.violations,
+            violation_view=ViolationView(service, service.violations),
+            context_link=context_link_from(violations_page),
             overview_link=markdown_link(violations_page, overview),
         )
         site.titles[violations_page] = "Violations"
@@ -279,6 +282,7 @@ class PageRenderer:
                 ],
                 modules={m.name: m for m in service.modules},
                 violations=[v for v in service.violations if v.source in own],
+                violation_view=ViolationView(service, [v for v in service.violations if v.source in own]),
                 depends_on=_context_dependencies(service, context.name, outgoing=True),
                 used_by=_context_dependencies(service, context.name, outgoing=False),
                 context_link=context_link_from(page),
