@@ -8,6 +8,7 @@ character itself and none parses further.
 
 from __future__ import annotations
 
+import html
 import re
 
 # Markdown syntax, raw HTML, attribute lists ({ }), table cells (|), and pymdownx's ~ ^ = + marks.
@@ -29,3 +30,13 @@ def inline_code(value: object) -> str:
     text = _CONTROL.sub(" ", str(value)).replace("\n", " ").replace("\t", " ")
     text = text.replace("`", "'").replace("|", "\\|")
     return f"`{text}`"
+
+
+def inline_attribute(value: object) -> str:
+    """An HTML attribute value (a URL, a title) of a tag written inline in Markdown, such as in a table cell.
+
+    HTML escaping keeps it inside its quotes; the pipe, backtick and line breaks must not reach Markdown either, or
+    they would split the table cell, open a code span across the tag, or end the row.
+    """
+    text = _CONTROL.sub(" ", str(value)).replace("\n", " ").replace("\t", " ")
+    return html.escape(text, quote=True).replace("|", "&#124;").replace("`", "&#96;")

@@ -19,7 +19,7 @@ from domain_atlas.rendering.catalogue_views import CatalogueView, anchor
 from domain_atlas.rendering.diagrams import context_map, event_flow, first_line, layer_graph, layer_title
 from domain_atlas.rendering.dot import Graph, to_dot
 from domain_atlas.rendering.graphviz import Engine, LayoutError, render_svg
-from domain_atlas.rendering.markdown_escape import inline_code, markdown_text
+from domain_atlas.rendering.markdown_escape import inline_attribute, inline_code, markdown_text
 from domain_atlas.rendering.sitemap import Sitemap, context_slug, markdown_link
 from domain_atlas.rendering.svg import inline_svg
 from domain_atlas.rendering.violation_views import ViolationView
@@ -82,6 +82,7 @@ def _environment() -> jinja2.Environment:
     )
     environment.filters["h"] = markdown_text
     environment.filters["code"] = inline_code
+    environment.filters["attr"] = inline_attribute
     environment.filters["layer_title"] = layer_title
     environment.filters["first_line"] = first_line
     return environment
