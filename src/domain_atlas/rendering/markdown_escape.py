@@ -8,7 +8,6 @@ character itself and none parses further.
 
 from __future__ import annotations
 
-import html
 import re
 
 # Markdown syntax, raw HTML, attribute lists ({ }), table cells (|), and pymdownx's ~ ^ = + marks.
@@ -35,8 +34,8 @@ def inline_code(value: object) -> str:
 def inline_attribute(value: object) -> str:
     """An HTML attribute value (a URL, a title) of a tag written inline in Markdown, such as in a table cell.
 
-    HTML escaping keeps it inside its quotes; the pipe, backtick and line breaks must not reach Markdown either, or
-    they would split the table cell, open a code span across the tag, or end the row.
+    Markdown's inline patterns (links, code spans, emphasis) run before it recognises the tag, so every syntax
+    character is an entity here too; only `:` stays literal so URLs read as URLs in the source.
     """
     text = _CONTROL.sub(" ", str(value)).replace("\n", " ").replace("\t", " ")
-    return html.escape(text, quote=True).replace("|", "&#124;").replace("`", "&#96;")
+    return "".join(f"&#{ord(char)};" if char in _SYNTAX and char != ":" else char for char in text)
