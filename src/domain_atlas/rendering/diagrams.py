@@ -278,7 +278,21 @@ def _layer_order_edges(clusters: list[Cluster]) -> list[Edge]:
     ]
 
 
-MAX_FLOW_NODES = 150
+# Beyond this many nodes a flow drawing stops being readable at label size: the page draws smaller scopes instead.
+MAX_FLOW_NODES = 60
+
+
+def _aggregate_scope(view: CatalogueView, aggregate: Element) -> set[str]:
+    """The commands that change an aggregate, their handlers, the aggregate, its events and their handlers."""
+    scope = {aggregate.path}
+    for command in view.commands_changing(aggregate):
+        scope.add(command)
+        scope.update(r.source for r in view.handlers_of(command))
+    for publish in view.emitted_by(aggregate.path):
+        scope.add(publish.target)
+        scope.update(r.source for r in view.handlers_of(publish.target))
+    owners = {owner.path for path in scope if (owner := view.owner(path)) is not None}
+    return scope | owners
 
 
 def event_flow(
@@ -286,8 +300,13 @@ def event_flow(
     view: CatalogueView,
     element_url: Callable[[Element], str],
     context: str | None = None,
+    aggregate: Element | None = None,
 ) -> Graph:
-    """command → handler → aggregate → event → handlers, for one context (and what it touches) or all."""
+    """command → handler → aggregate → event → handlers, for one context (and what it touches), one aggregate, or all.
+
+    The whole graph is returned, however big; callers draw a smaller scope when it has more than MAX_FLOW_NODES.
+    """
+    scope = _aggregate_scope(view, aggregate) if aggregate is not None else None
     nodes: dict[str, Node] = {}
     edges: dict[tuple[str, str], Edge] = {}
 
@@ -328,6 +347,8 @@ def event_flow(
         )
 
     def relevant(*paths: str) -> bool:
+        if scope is not None:
+            return all(path in scope for path in paths)
         return context is None or any(view.context_of_path(path) == context for path in paths)
 
     for relation in sorted(view.relations["handles"]):
@@ -350,15 +371,16 @@ def event_flow(
         if relevant(source, publish.target):
             edge(source, publish.target, "", f"{publish.via} at {publish.file}:{publish.line}")
 
-    title = f"Event flow of context {context}" if context else f"Event flows across {service.name}"
-    graph_nodes: tuple[Node, ...] = tuple(nodes[key] for key in sorted(nodes))
-    flow_edges: tuple[Edge, ...] = tuple(edges[key] for key in sorted(edges))
-    if len(graph_nodes) > MAX_FLOW_NODES:
-        graph_nodes, flow_edges = (), ()  # too many to read: the page's table lists the same flow
+    if aggregate is not None:
+        title, key = f"Event flow around aggregate {aggregate.name}", aggregate.path
+    elif context:
+        title, key = f"Event flow of context {context}", context
+    else:
+        title, key = f"Event flows across {service.name}", "all"
     return Graph(
-        id=dom_id("flow", service.slug, context or "all"),
+        id=dom_id("flow", service.slug, key),
         title=title,
-        nodes=graph_nodes,
-        edges=flow_edges,
+        nodes=tuple(nodes[key] for key in sorted(nodes)),
+        edges=tuple(edges[key] for key in sorted(edges)),
         rankdir="LR",
     )

@@ -16,7 +16,14 @@ import jinja2
 
 from domain_atlas.model import Element, Service, SourceModule
 from domain_atlas.rendering.catalogue_views import CatalogueView, anchor
-from domain_atlas.rendering.diagrams import context_map, event_flow, first_line, layer_graph, layer_title
+from domain_atlas.rendering.diagrams import (
+    MAX_FLOW_NODES,
+    context_map,
+    event_flow,
+    first_line,
+    layer_graph,
+    layer_title,
+)
 from domain_atlas.rendering.dot import Graph, to_dot
 from domain_atlas.rendering.graphviz import Engine, LayoutError, render_svg
 from domain_atlas.rendering.markdown_escape import inline_attribute, inline_code, markdown_text
@@ -61,6 +68,13 @@ def _readable_canvas(svg: str) -> str:
     natural = _NATURAL_WIDTH.search(svg)
     minimum = f"{float(natural.group(1)) * MIN_PX_PER_PT:.0f}px" if natural else "0"
     return f'<div class="da-canvas" style="--da-min-width: {minimum}">{svg}</div>'
+
+
+@dataclass(frozen=True)
+class FlowSection:
+    anchor: str
+    title: str
+    diagram: Diagram
 
 
 @dataclass
@@ -211,11 +225,37 @@ class PageRenderer:
                 ports=view.of_kind("port"),
             )
             site.titles[page] = title
+        self._render_flows(service, view, site)
+
+    def _render_flows(self, service: Service, view: CatalogueView, site: RenderedSite) -> None:
+        """One drawing of the whole flow when it stays readable, else one per context, and per aggregate inside a
+        context that is still too big: never a page without a drawing while flows exist."""
         page = self.sitemap.catalogue(service, "flows")
-        flow = self._diagram(
-            f"da-flow-{service.slug}", event_flow(service, view, self._element_url(service, page)), site
+        url = self._element_url(service, page)
+        whole = event_flow(service, view, url)
+        sections: list[FlowSection] = []
+        flow = None
+        if len(whole.nodes) <= MAX_FLOW_NODES:
+            flow = self._diagram(f"da-flow-{service.slug}", whole, site)
+        else:
+            for context in service.contexts:
+                graph = event_flow(service, view, url, context.name)
+                key = f"da-flows-{service.slug}-{context_slug(context.name)}"
+                if len(graph.nodes) <= MAX_FLOW_NODES:
+                    drawn = self._diagram(key, graph, site)
+                    if drawn is not None:
+                        sections.append(FlowSection(key, f"Context {context.name}", drawn))
+                    continue
+                for aggregate in view.of_kind("aggregate"):
+                    if aggregate.context != context.name:
+                        continue
+                    around = event_flow(service, view, url, aggregate=aggregate)
+                    drawn = self._diagram(f"{key}-{anchor(aggregate.path)}", around, site)
+                    if drawn is not None:
+                        sections.append(FlowSection(drawn.key, f"Aggregate {aggregate.name} ({context.name})", drawn))
+        site.pages[page] = self.environment.get_template("flows.md.j2").render(
+            service=service, flow=flow, sections=sections, steps=len(whole.nodes), view=view
         )
-        site.pages[page] = self.environment.get_template("flows.md.j2").render(service=service, flow=flow, view=view)
         site.titles[page] = "Event flows"
 
     def _render_service(self, service: Service, site: RenderedSite) -> None:
@@ -261,11 +301,10 @@ class PageRenderer:
 
         for context in service.contexts:
             page = self.sitemap.context(service, context.name)
-            flow = self._diagram(
-                f"da-flow-{service.slug}-{context_slug(context.name)}",
-                event_flow(service, view, self._element_url(service, page), context.name),
-                site,
-            )
+            flow_graph = event_flow(service, view, self._element_url(service, page), context.name)
+            flow = None
+            if len(flow_graph.nodes) <= MAX_FLOW_NODES:
+                flow = self._diagram(f"da-flow-{service.slug}-{context_slug(context.name)}", flow_graph, site)
             graph = layer_graph(service, context.name, context_url_from(page), self._module_url(service, page))
             diagram = self._diagram(f"da-layers-{service.slug}-{context_slug(context.name)}", graph, site)
             own = {module.name for module in service.modules_of(context.name)}
@@ -274,6 +313,8 @@ class PageRenderer:
                 context=context,
                 diagram=diagram,
                 flow=flow,
+                flow_steps=len(flow_graph.nodes),
+                flows_link=markdown_link(page, self.sitemap.catalogue(service, "flows")),
                 adr_link=lambda path, page=page: markdown_link(page, path),
                 elements=[e for e in service.elements if e.context == context.name],
                 catalogue_link=self._catalogue_link(service, page),
