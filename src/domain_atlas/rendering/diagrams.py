@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from itertools import pairwise
 
-from domain_atlas.model import Element, ImportEdge, Service, SourceModule, Violation
+from domain_atlas.model import ImportEdge, Relation, Service, SourceModule, Violation
 from domain_atlas.rendering.catalogue_views import CatalogueView
 from domain_atlas.rendering.dot import Cluster, Edge, Graph, Node, dom_id
 from domain_atlas.rules.imports import is_event_import
@@ -54,7 +54,53 @@ def _tooltip(lines: Iterable[str]) -> str:
     return "\n".join(listed)
 
 
-def context_map(service: Service, context_url: Callable[[str], str]) -> Graph:
+Crossing = tuple[str, Relation, Relation | None]  # kind ("event" or "command"), handles, publishes (if known)
+
+
+def messages_between_contexts(view: CatalogueView) -> dict[tuple[str, str], list[Crossing]]:
+    """(sending context, handling context) -> (kind, handles relation, publishes relation) of every message that
+    crosses: an event handled in another context than the one publishing it, a command sent to another context."""
+    crossing: dict[tuple[str, str], list[Crossing]] = defaultdict(list)
+    for message in view.of_kind("command", "domain_event", "integration_event"):
+        kind = "command" if "command" in message.kinds else "event"
+        publishers: list[Relation | None] = list(view.publishers_of(message.path)) or [None]
+        for handler in view.handlers_of(message.path):
+            receiving = view.context_of_path(handler.source)
+            for publish in publishers:
+                sending = view.context_of_path(publish.source) if publish else (message.context or "")
+                if sending and receiving and sending != receiving:
+                    crossing[(sending, receiving)].append((kind, handler, publish))
+    return crossing
+
+
+def _message_edges(view: CatalogueView) -> list[Edge]:
+    edges = []
+    for (sending, receiving), crossings in sorted(messages_between_contexts(view).items()):
+        events = sorted({h.target.rsplit(".", 1)[-1] for kind, h, _ in crossings if kind == "event"})
+        commands = sorted({h.target.rsplit(".", 1)[-1] for kind, h, _ in crossings if kind == "command"})
+        parts = []
+        for names, noun in ((events, "event"), (commands, "command")):
+            if names:
+                parts.append(", ".join(names) if len(names) <= 2 else f"{len(names)} {noun}s")
+        lines = [f"messages from {sending} to {receiving}"]
+        for kind, handler, publish in sorted(crossings, key=lambda item: (item[0], item[1].target, item[1].source)):
+            sent = f" (sent by {publish.source} at {publish.file}:{publish.line})" if publish else ""
+            lines.append(f"{kind} {handler.target.rsplit('.', 1)[-1]} handled by {handler.source}{sent}")
+        edges.append(
+            Edge(
+                id=dom_id("msg", sending, receiving),
+                source=dom_id("ctx", sending),
+                target=dom_id("ctx", receiving),
+                classes=("da-edge", "da-messages") + (("da-commands",) if commands else ()),
+                label="; ".join(parts),
+                tooltip=_tooltip(dict.fromkeys(lines)),
+                constraint=False,  # message edges must not reorder the import layout
+            )
+        )
+    return edges
+
+
+def context_map(service: Service, context_url: Callable[[str], str], view: CatalogueView | None = None) -> Graph:
     modules = {module.name: module for module in service.modules}
     by_statement = _violations_by_statement(service)
     counts: dict[str, int] = defaultdict(int)
@@ -102,6 +148,9 @@ def context_map(service: Service, context_url: Callable[[str], str]) -> Graph:
                 tooltip=_tooltip(lines),
             )
         )
+    if view is not None:
+        known = {node.id for node in nodes}
+        edges += [edge for edge in _message_edges(view) if edge.source in known and edge.target in known]
     return Graph(
         id=dom_id("context-map", service.slug),
         title=f"Context map of {service.name}",
@@ -276,111 +325,3 @@ def _layer_order_edges(clusters: list[Cluster]) -> list[Edge]:
         Edge(id=dom_id("order", str(index)), source=outer, target=inner, invisible=True)
         for index, (outer, inner) in enumerate(pairwise(order))
     ]
-
-
-# Beyond this many nodes a flow drawing stops being readable at label size: the page draws smaller scopes instead.
-MAX_FLOW_NODES = 60
-
-
-def _aggregate_scope(view: CatalogueView, aggregate: Element) -> set[str]:
-    """The commands that change an aggregate, their handlers, the aggregate, its events and their handlers."""
-    scope = {aggregate.path}
-    for command in view.commands_changing(aggregate):
-        scope.add(command)
-        scope.update(r.source for r in view.handlers_of(command))
-    for publish in view.emitted_by(aggregate.path):
-        scope.add(publish.target)
-        scope.update(r.source for r in view.handlers_of(publish.target))
-    owners = {owner.path for path in scope if (owner := view.owner(path)) is not None}
-    return scope | owners
-
-
-def event_flow(
-    service: Service,
-    view: CatalogueView,
-    element_url: Callable[[Element], str],
-    context: str | None = None,
-    aggregate: Element | None = None,
-) -> Graph:
-    """command → handler → aggregate → event → handlers, for one context (and what it touches), one aggregate, or all.
-
-    The whole graph is returned, however big; callers draw a smaller scope when it has more than MAX_FLOW_NODES.
-    """
-    scope = _aggregate_scope(view, aggregate) if aggregate is not None else None
-    nodes: dict[str, Node] = {}
-    edges: dict[tuple[str, str], Edge] = {}
-
-    def node(path: str) -> str:
-        element = view.elements.get(path)
-        node_id = dom_id("flow", path)
-        if node_id in nodes:
-            return node_id
-        kinds = element.kinds if element else ("handler",)
-        if "aggregate" in kinds:
-            role, shape = "aggregate", "box3d"
-        elif "command" in kinds:
-            role, shape = "command", "cds"
-        elif "query" in kinds:
-            role, shape = "query", "cds"
-        elif "domain_event" in kinds or "integration_event" in kinds:
-            role, shape = "event", "note"
-        else:
-            role, shape = "handler", "box"
-        label = path.rsplit(".", 1)[-1] if element else ".".join(path.split(".")[-2:])
-        owner_context = view.context_of_path(path)
-        if context is None and owner_context:
-            label = f"{label}\n[{owner_context}]"
-        nodes[node_id] = Node(
-            node_id,
-            label,
-            ("da-node", "da-flow", f"da-flow-{role}"),
-            url=element_url(element) if element else "",
-            tooltip=f"{role}: {path}",
-            shape=shape,
-        )
-        return node_id
-
-    def edge(source: str, target: str, label: str, tooltip: str) -> None:
-        key = (node(source), node(target))
-        edges.setdefault(
-            key, Edge(dom_id("flow-edge", source, target), key[0], key[1], ("da-edge", "da-flow-edge"), label, tooltip)
-        )
-
-    def relevant(*paths: str) -> bool:
-        if scope is not None:
-            return all(path in scope for path in paths)
-        return context is None or any(view.context_of_path(path) == context for path in paths)
-
-    for relation in sorted(view.relations["handles"]):
-        if relevant(relation.source, relation.target):
-            edge(relation.target, relation.source, "", f"handled ({relation.via}) at {relation.file}:{relation.line}")
-    for aggregate in view.of_kind("aggregate"):
-        for command in view.commands_changing(aggregate):
-            for handler in view.handlers_of(command):
-                if relevant(handler.source, aggregate.path):
-                    edge(handler.source, aggregate.path, "changes", f"{handler.source} changes {aggregate.name}")
-        for publish in view.emitted_by(aggregate.path):
-            if relevant(aggregate.path, publish.target):
-                method = publish.source.rsplit(".", 1)[-1]
-                edge(aggregate.path, publish.target, f"{method}()", f"{publish.via} at {publish.file}:{publish.line}")
-    for publish in sorted(view.relations["publishes"]):
-        owner = view.owner(publish.source)
-        if owner is not None and "aggregate" in owner.kinds:
-            continue
-        source = owner.path if owner is not None else publish.source
-        if relevant(source, publish.target):
-            edge(source, publish.target, "", f"{publish.via} at {publish.file}:{publish.line}")
-
-    if aggregate is not None:
-        title, key = f"Event flow around aggregate {aggregate.name}", aggregate.path
-    elif context:
-        title, key = f"Event flow of context {context}", context
-    else:
-        title, key = f"Event flows across {service.name}", "all"
-    return Graph(
-        id=dom_id("flow", service.slug, key),
-        title=title,
-        nodes=tuple(nodes[key] for key in sorted(nodes)),
-        edges=tuple(edges[key] for key in sorted(edges)),
-        rankdir="LR",
-    )

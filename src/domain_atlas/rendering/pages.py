@@ -16,15 +16,9 @@ import jinja2
 
 from domain_atlas.model import Element, Service, SourceModule
 from domain_atlas.rendering.catalogue_views import CatalogueView, anchor
-from domain_atlas.rendering.diagrams import (
-    MAX_FLOW_NODES,
-    context_map,
-    event_flow,
-    first_line,
-    layer_graph,
-    layer_title,
-)
+from domain_atlas.rendering.diagrams import context_map, first_line, layer_graph, layer_title
 from domain_atlas.rendering.dot import Graph, to_dot
+from domain_atlas.rendering.flow_diagrams import MAX_FLOW_NODES, event_flow
 from domain_atlas.rendering.graphviz import Engine, LayoutError, render_svg
 from domain_atlas.rendering.markdown_escape import inline_attribute, inline_code, markdown_text
 from domain_atlas.rendering.sitemap import Sitemap, context_slug, markdown_link
@@ -273,7 +267,10 @@ class PageRenderer:
             for violation in service.violations
             if service.module(violation.source) is not None
         )
-        map_diagram = self._diagram(f"da-map-{service.slug}", context_map(service, context_url_from(overview)), site)
+        view = CatalogueView(service)
+        map_diagram = self._diagram(
+            f"da-map-{service.slug}", context_map(service, context_url_from(overview), view), site
+        )
         site.pages[overview] = self.environment.get_template("overview.md.j2").render(
             service=service,
             diagram=map_diagram,
@@ -296,7 +293,6 @@ class PageRenderer:
         )
         site.titles[violations_page] = "Violations"
 
-        view = CatalogueView(service)
         self._render_catalogues(service, view, site)
 
         for context in service.contexts:
