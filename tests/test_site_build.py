@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import FIXTURES, REPO_ROOT, mkdocs_build, write_site
+from tests.rendered_html import soup_of
 
 
 @pytest.fixture(scope="module")
@@ -136,7 +137,7 @@ def test_unparseable_file_warns_with_file_and_line_so_strict_fails(tmp_path: Pat
     assert "src/shop/orders/application/broken.py:3: cannot be parsed" in strict.stderr
     relaxed = mkdocs_build(config, tmp_path / "site", strict=False)
     assert relaxed.returncode == 0, relaxed.stderr
-    overview = (tmp_path / "site" / "architecture" / "shop" / "index.html").read_text()
+    overview = soup_of(tmp_path / "site" / "architecture" / "shop" / "index.html").get_text()
     assert "src/shop/orders/application/fstrings.py:6" in overview
 
 

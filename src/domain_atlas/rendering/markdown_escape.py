@@ -25,10 +25,13 @@ def markdown_text(value: object) -> str:
 
 
 def inline_code(value: object) -> str:
-    """A code span holding the text literally; safe inside a table cell."""
+    """Text shown as code, literally; safe inside a table cell.
+
+    An HTML `<code>` element with every syntax character as an entity, not a backtick span: Python-Markdown looks
+    for raw HTML such as `<!--` before it finds code spans, so a span could not keep hostile text literal.
+    """
     text = _CONTROL.sub(" ", str(value)).replace("\n", " ").replace("\t", " ")
-    text = text.replace("`", "'").replace("|", "\\|")
-    return f"`{text}`"
+    return "<code>" + "".join(f"&#{ord(char)};" if char in _SYNTAX else char for char in text) + "</code>"
 
 
 def inline_attribute(value: object) -> str:
