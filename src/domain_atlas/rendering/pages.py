@@ -52,9 +52,9 @@ class Diagram:
         )
 
 
-# The smallest font in our DOT is 10 pt (edge labels). Drawn at >= 1.1 px per pt it reads at >= 11 px on screen;
-# a diagram wider than the page scrolls (and pans/zooms) in its frame instead of shrinking below that.
-MIN_PX_PER_PT = 1.1
+# Node labels are 11 pt in our DOT and edge labels are raised to 11 by domain-atlas.css: drawn at >= 1 px per pt they
+# read at >= 11 px on screen. A diagram wider than the page scrolls (and pans/zooms) in its frame instead of shrinking.
+MIN_PX_PER_PT = 1.0
 _NATURAL_WIDTH = re.compile(r'data-width="([\d.]+)"')
 
 
