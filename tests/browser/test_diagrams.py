@@ -257,7 +257,8 @@ def test_clicking_a_context_node_opens_its_page(page: Any, server: StaticServer)
 
     page.locator(f'[id="{node_id}"]').click()
     page.wait_for_url(url)
-    page.wait_for_selector(READY)
+    # Instant navigation changes the URL before it swaps the content in: wait for the new page's layer graph.
+    page.wait_for_selector("figure.da-diagram[data-da-ready='1'] g.da-module", timeout=15000)
     assert page.locator("figure.da-diagram g.da-module").count() > 0, "the context page shows its layer graph"
     # Material's instant navigation swapped the page in place instead of reloading it.
     assert page.evaluate("window.__daMarker") == "same document"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import os
@@ -23,17 +24,20 @@ from domain_atlas.discovery.imports import (
     resolve_targets,
 )
 from domain_atlas.discovery.project_settings import project_rules
+from domain_atlas.discovery.safe_text import clean_facts
 from domain_atlas.discovery.source_files import (
     MAX_FILE_BYTES,
     MissingPackageError,
     SourceFile,
+    UnreadableFile,
     display_path,
     find_packages,
     package_files,
+    read_file_bytes,
     read_source,
 )
 from domain_atlas.discovery.symbols import SymbolFacts, read_symbols
-from domain_atlas.discovery.syntax import ParseOutcome, parse_source
+from domain_atlas.discovery.syntax import ParseOutcome, parse_source, set_aside_lines
 from domain_atlas.model import (
     Context,
     Diagnostic,
@@ -92,21 +96,59 @@ def slugify(text: str) -> str:
 
 
 def _read_module(file: SourceFile, raw: bytes) -> ModuleFacts:
+    """One file's facts; whatever goes wrong in it becomes a warning at that file, never a failed build."""
     source = read_source(raw, file.display_path)
-    diagnostics = list(source.diagnostics)
-    text = source.text
+    try:
+        return _module_facts(file, raw, source.text, source.digest, list(source.diagnostics))
+    except RecursionError:
+        # A huge chained expression nests deeper than Python's parser or an AST walk can follow.
+        line = _longest_line(source.text)
+        problem = f"line {line} is nested too deeply to analyse (RecursionError)"
+        try:
+            facts = _module_facts(
+                file, raw, set_aside_lines(source.text, {line}), source.digest, list(source.diagnostics)
+            )
+        except RecursionError:
+            return _imports_only(file, source.text, source.digest, line, problem, list(source.diagnostics))
+        message = f"{problem}; the rest of the file was read without that line"
+        warning = Diagnostic(file.display_path, line, Level.WARNING, message)
+        return dataclasses.replace(facts, diagnostics=tuple(sorted({*facts.diagnostics, warning})))
+    except Exception as error:  # one odd file must not stop everyone's build
+        problem = f"could not be analysed ({type(error).__name__}: {error})"
+        return _imports_only(file, source.text, source.digest, 1, problem, list(source.diagnostics))
+
+
+def _imports_only(
+    file: SourceFile, text: str, digest: str, line: int, problem: str, diagnostics: list[Diagnostic]
+) -> ModuleFacts:
+    message = f"{problem}; only its import statements were read: its classes and functions are missing"
+    diagnostics.append(Diagnostic(file.display_path, line, Level.WARNING, message))
+    try:
+        imports = collect_imports(parse_source(text, file.display_path, imports_only=True).tree)
+    except RecursionError:
+        imports = ()
+    return ModuleFacts(digest, ParseOutcome.IMPORTS_ONLY, imports, None, tuple(diagnostics), text.count("\n") + 1)
+
+
+def _longest_line(text: str) -> int:
+    lines = text.splitlines() or [""]
+    return max(range(len(lines)), key=lambda index: len(lines[index])) + 1
+
+
+def _module_facts(file: SourceFile, raw: bytes, text: str, digest: str, diagnostics: list[Diagnostic]) -> ModuleFacts:
     if len(raw) > MAX_FILE_BYTES:
         imports = collect_imports(parse_source(text, file.display_path, imports_only=True).tree)
-        return ModuleFacts(source.digest, ParseOutcome.IMPORTS_ONLY, imports, None, tuple(diagnostics), 0)
+        return ModuleFacts(digest, ParseOutcome.IMPORTS_ONLY, imports, None, tuple(diagnostics), 0)
     parsed = parse_source(text, file.display_path)
     if parsed.outcome is ParseOutcome.DOWNLEVELLED:
+        set_aside = ", ".join(map(str, parsed.set_aside))
         diagnostics.append(
             Diagnostic(
                 file.display_path,
                 parsed.error_line,
                 Level.INFO,
-                "uses syntax newer than this Python (e.g. PEP 695 type parameters); "
-                "analysed with the type parameters set aside",
+                "uses syntax newer than this Python (PEP 695 type parameters or PEP 701 f-strings); analysed with "
+                + (f"line(s) {set_aside} replaced by a placeholder" if set_aside else "the type parameters set aside"),
             )
         )
     elif parsed.outcome is ParseOutcome.IMPORTS_ONLY:
@@ -120,16 +162,19 @@ def _read_module(file: SourceFile, raw: bytes) -> ModuleFacts:
         )
     symbols = None
     if parsed.outcome is not ParseOutcome.IMPORTS_ONLY:
-        symbols = read_symbols(file.module, file.path, parsed.text)
+        symbols, problems = clean_facts(read_symbols(file.module, file.path, parsed.text), file.display_path)
+        diagnostics.extend(problems)
+    bodies, problems = clean_facts(collect_bodies(parsed.tree), file.display_path)
+    suppressions, more_problems = clean_facts(_suppressions(text, file.display_path), file.display_path)
     return ModuleFacts(
-        digest=source.digest,
+        digest=digest,
         outcome=parsed.outcome,
         imports=collect_imports(parsed.tree),
         symbols=symbols,
-        diagnostics=tuple(diagnostics),
+        diagnostics=tuple(sorted({*diagnostics, *problems, *more_problems})),
         lines=text.count("\n") + 1,
-        bodies=collect_bodies(parsed.tree),
-        suppressions=_suppressions(text, file.display_path),
+        bodies=bodies,
+        suppressions=suppressions,
     )
 
 
@@ -161,6 +206,15 @@ def _suppressions(text: str, display: str) -> tuple[Suppression, ...]:
 
 
 NAMESPACE_PACKAGE = ModuleFacts("", ParseOutcome.PARSED, (), None, (), 0)
+
+
+def _unreadable(file: SourceFile, reason: str) -> ModuleFacts:
+    message = f"cannot be read ({reason}): its classes and imports are missing"
+    return ModuleFacts(
+        "", ParseOutcome.IMPORTS_ONLY, (), None, (Diagnostic(file.display_path, 0, Level.WARNING, message),), 0
+    )
+
+
 # Below this many changed files a process pool costs more than it saves (measured: ~0.2 s to start two).
 PARALLEL_FROM = 200
 
@@ -178,7 +232,11 @@ def _all_facts(files: Sequence[SourceFile], cache: FileCache | None) -> dict[str
         if file.path.is_dir():  # a namespace package: no file of its own
             found[file.module] = NAMESPACE_PACKAGE
             continue
-        raw = file.path.read_bytes()
+        try:
+            raw = read_file_bytes(file.path)
+        except UnreadableFile as error:
+            found[file.module] = _unreadable(file, str(error))
+            continue
         key = (str(file.path), hashlib.sha256(raw).hexdigest())
         cached = cache.get(key)
         if cached is None:
@@ -197,9 +255,10 @@ def _all_facts(files: Sequence[SourceFile], cache: FileCache | None) -> dict[str
     return found
 
 
-def _discover_files(spec: ServiceSpec) -> tuple[list[str], list[SourceFile]]:
+def _discover_files(spec: ServiceSpec) -> tuple[list[str], list[SourceFile], list[Diagnostic]]:
     packages = list(spec.packages)
     files: dict[str, SourceFile] = {}
+    problems: list[Diagnostic] = []
     if not spec.source_roots:
         raise MissingPackageError(f"service {spec.name!r}: no source root configured")
     for root in spec.source_roots:
@@ -207,34 +266,41 @@ def _discover_files(spec: ServiceSpec) -> tuple[list[str], list[SourceFile]]:
             raise MissingPackageError(f"service {spec.name!r}: source root {root} does not exist")
     if not packages:
         for root in spec.source_roots:
-            packages.extend(find_packages(root))
+            packages.extend(name for name in find_packages(root) if name not in packages)
         if not packages:
             roots = ", ".join(str(root) for root in spec.source_roots)
             raise MissingPackageError(f"service {spec.name!r}: no Python package found under {roots}")
     for package in packages:
         errors = []
+        # A namespace package may be split over several source roots: every root's part is read.
         for root in spec.source_roots:
             try:
-                for file in package_files(root, package, repository_root(root)):
-                    files.setdefault(file.module, file)
-                break
+                listing = package_files(root, package, repository_root(root))
             except MissingPackageError as error:
                 errors.append(str(error))
-        else:
+                continue
+            problems.extend(listing.diagnostics)
+            for file in listing.files:
+                files.setdefault(file.module, file)
+        if len(errors) == len(spec.source_roots):
             raise MissingPackageError(f"service {spec.name!r}: " + "; ".join(errors))
-    return sorted(dict.fromkeys(packages)), [files[name] for name in sorted(files)]
+    return sorted(dict.fromkeys(packages)), [files[name] for name in sorted(files)], problems
 
 
 def load_service(
     spec: ServiceSpec, cache: FileCache | None = None, adr_links: Mapping[str, str] | None = None
 ) -> Service:
     """Read a service statically: its files are parsed, never imported or run."""
-    packages, files = _discover_files(spec)
+    packages, files, diagnostics = _discover_files(spec)
     facts = _all_facts(files, cache)
     known = set(facts)
     specs = detect_contexts(packages, sorted(known), spec.scheme, spec.contexts)
+    for declared in spec.contexts:
+        if not any(name == declared.package or name.startswith(declared.package + ".") for name in known):
+            message = f"declared context {declared.name!r}: package {declared.package!r} not found; its page says so"
+            shown = _display(spec.source_roots[0], repository_root(spec.source_roots[0]))
+            diagnostics.append(Diagnostic(shown, 0, Level.WARNING, message))
 
-    diagnostics: list[Diagnostic] = []
     modules: list[SourceModule] = []
     edges: set[ImportEdge] = set()
     for file in files:
