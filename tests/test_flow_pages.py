@@ -43,3 +43,17 @@ def test_a_big_flow_is_drawn_per_context_and_per_aggregate(service: Service, mon
     assert "No handler or publisher" not in page and "| Message |" in page
     too_big = [text for text in contexts.values() if "too many for one readable drawing" in text]
     assert too_big and all("](../flows.md)" in text for text in too_big)
+
+
+def test_a_big_layer_graph_folds_packages_and_drills_down(service: Service, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(pages, "MAX_MODULE_NODES", 8)
+    site = PageRenderer(Sitemap("architecture"), engine=None).render([service])
+    context = site.pages["architecture/depot-charging/sessions/index.md"]
+    main = site.diagrams["da-layers-depot-charging-sessions"]
+    drills = [key for key in SLOTS.findall(context) if key.startswith("da-layers-depot-charging-sessions-in-")]
+    assert drills and "<details class=\"da-drill\">" in context
+    # Every folded node of the main drawing opens its drill-down on the same page.
+    folded = re.findall(r'URL="#([^"]+)"', main.dot)
+    assert folded and set(folded) == set(drills)
+    for key in drills:
+        assert "Layer dependencies inside charging.sessions." in site.diagrams[key].title

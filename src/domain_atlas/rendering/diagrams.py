@@ -25,8 +25,9 @@ LAYER_TITLES = {
     "tests": "Tests",
 }
 UNLAYERED = "unlayered"
-# Beyond this many module nodes a graph is a hairball: modules are folded into their subpackages.
-MAX_MODULE_NODES = 150
+# Beyond this many module nodes a layer graph stops being readable at label size: modules are folded into their
+# subpackages, and each folded package gets its own drawing (a drill-down) on the context page.
+MAX_MODULE_NODES = 60
 MAX_TOOLTIP_LINES = 12
 
 
@@ -181,26 +182,59 @@ def _module_groups(names: list[str], package: str, max_nodes: int) -> dict[str, 
     return mapping
 
 
+def _inside(name: str, package: str | None) -> bool:
+    return package is None or name == package or name.startswith(package + ".")
+
+
+def _layered_modules(service: Service, context_name: str, within: str | None) -> list[tuple[str, list[str]]]:
+    """(layer, module names) of a context (or of one package in it), layers in rule order, unlayered last."""
+    ordered = []
+    for layer, names in service.layers_of(context_name).items():
+        inside = [name for name in names if _inside(name, within)]
+        if inside:
+            ordered.append((layer, inside))
+    unlayered = sorted(
+        m.name
+        for m in service.modules_of(context_name)
+        if m.layer is None and not m.is_package and _inside(m.name, within)
+    )
+    return ordered + ([(UNLAYERED, unlayered)] if unlayered else [])
+
+
+def folded_packages(service: Service, context_name: str, max_nodes: int = MAX_MODULE_NODES) -> list[str]:
+    """The packages a context's layer graph draws as one node each (each gets a drill-down drawing)."""
+    context = service.context(context_name)
+    package = context.package if context else context_name
+    names = [name for _, names in _layered_modules(service, context_name, None) for name in names]
+    group_of = _module_groups(names, package, max_nodes)
+    members: dict[str, int] = defaultdict(int)
+    for name in names:
+        members[group_of[name]] += 1
+    return sorted(group for group, count in members.items() if count > 1 or group not in group_of)
+
+
 def layer_graph(
     service: Service,
     context_name: str,
     context_url: Callable[[str], str],
     module_url: Callable[[SourceModule], str] | None = None,
     max_nodes: int = MAX_MODULE_NODES,
+    *,
+    within: str | None = None,
+    folded_url: Callable[[str], str] | None = None,
 ) -> Graph:
-    """Modules of one context inside layer clusters, outer layers first; foreign modules collapsed per context."""
+    """Modules of one context (or of one `within` package of it) inside layer clusters, outer layers first; foreign
+    modules collapsed per context. A package folded into one node links to `folded_url(package)` (its drill-down)."""
     context = service.context(context_name)
-    package = context.package if context else context_name
+    package = within or (context.package if context else context_name)
     modules = {module.name: module for module in service.modules}
-    own = [module for module in service.modules_of(context_name)]
+    own = [module for module in service.modules_of(context_name) if _inside(module.name, within)]
     own_names = {module.name for module in own}
     by_statement = _violations_by_statement(service)
 
-    layers = service.layers_of(context_name)
-    unlayered = sorted(module.name for module in own if module.layer is None and not module.is_package)
     nodes: list[Node] = []
     clusters: list[Cluster] = []
-    ordered_layers = [*layers.items()] + ([(UNLAYERED, unlayered)] if unlayered else [])
+    ordered_layers = _layered_modules(service, context_name, within)
     group_of = _module_groups([name for _, names in ordered_layers for name in names], package, max_nodes)
     for layer, names in ordered_layers:
         groups: dict[str, list[SourceModule]] = defaultdict(list)
@@ -216,7 +250,9 @@ def layer_graph(
                     if collapsed
                     else _module_label(module, package),
                     classes=("da-node", "da-module", f"da-layer-{layer}") + (("da-collapsed",) if collapsed else ()),
-                    url=module_url(module) if module_url and not collapsed else "",
+                    url=(folded_url(group) if folded_url else "")
+                    if collapsed
+                    else (module_url(module) if module_url else ""),
                     tooltip=f"{group}: {len(members)} modules"
                     if collapsed
                     else f"{module.name}\n{first_line(module.docstring)}".strip(),
@@ -305,8 +341,8 @@ def layer_graph(
     clusters = [cluster for cluster in clusters if cluster.nodes]
     edges.extend(_layer_order_edges(clusters))
     return Graph(
-        id=dom_id("layers", service.slug, context_name),
-        title=f"Layer dependencies of context {context_name}",
+        id=dom_id("layers", service.slug, context_name, within or ""),
+        title=f"Layer dependencies inside {within}" if within else f"Layer dependencies of context {context_name}",
         nodes=tuple(nodes) + tuple(foreign_nodes[key] for key in sorted(foreign_nodes)),
         edges=tuple(edges),
         clusters=tuple(clusters),

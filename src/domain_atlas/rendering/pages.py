@@ -16,7 +16,14 @@ import jinja2
 
 from domain_atlas.model import Element, Service, SourceModule
 from domain_atlas.rendering.catalogue_views import CatalogueView, anchor
-from domain_atlas.rendering.diagrams import context_map, first_line, layer_graph, layer_title
+from domain_atlas.rendering.diagrams import (
+    MAX_MODULE_NODES,
+    context_map,
+    first_line,
+    folded_packages,
+    layer_graph,
+    layer_title,
+)
 from domain_atlas.rendering.dot import Graph, to_dot
 from domain_atlas.rendering.flow_diagrams import MAX_FLOW_NODES, event_flow
 from domain_atlas.rendering.graphviz import Engine, LayoutError, render_svg
@@ -301,13 +308,39 @@ class PageRenderer:
             flow = None
             if len(flow_graph.nodes) <= MAX_FLOW_NODES:
                 flow = self._diagram(f"da-flow-{service.slug}-{context_slug(context.name)}", flow_graph, site)
-            graph = layer_graph(service, context.name, context_url_from(page), self._module_url(service, page))
-            diagram = self._diagram(f"da-layers-{service.slug}-{context_slug(context.name)}", graph, site)
+            layers_key = f"da-layers-{service.slug}-{context_slug(context.name)}"
+
+            def drill_key(package: str, prefix: str = layers_key) -> str:
+                return f"{prefix}-in-{context_slug(package)}"
+
+            graph = layer_graph(
+                service,
+                context.name,
+                context_url_from(page),
+                self._module_url(service, page),
+                MAX_MODULE_NODES,
+                folded_url=lambda package, key=drill_key: "#" + key(package),  # type: ignore[misc]
+            )
+            diagram = self._diagram(layers_key, graph, site)
+            drilldowns = []
+            for package in folded_packages(service, context.name, MAX_MODULE_NODES):
+                inside = layer_graph(
+                    service,
+                    context.name,
+                    context_url_from(page),
+                    self._module_url(service, page),
+                    MAX_MODULE_NODES,
+                    within=package,
+                )
+                drawn = self._diagram(drill_key(package), inside, site)
+                if drawn is not None:
+                    drilldowns.append((package, drawn))
             own = {module.name for module in service.modules_of(context.name)}
             site.pages[page] = self.environment.get_template("context.md.j2").render(
                 service=service,
                 context=context,
                 diagram=diagram,
+                drilldowns=drilldowns,
                 flow=flow,
                 flow_steps=len(flow_graph.nodes),
                 flows_link=markdown_link(page, self.sitemap.catalogue(service, "flows")),
