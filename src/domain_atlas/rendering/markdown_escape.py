@@ -27,11 +27,13 @@ def markdown_text(value: object) -> str:
 def inline_code(value: object) -> str:
     """Text shown as code, literally; safe inside a table cell.
 
-    An HTML `<code>` element with every syntax character as an entity, not a backtick span: Python-Markdown looks
-    for raw HTML such as `<!--` before it finds code spans, so a span could not keep hostile text literal.
+    A backtick span, readable in Markdown printed to a terminal. Text holding `<` becomes an HTML `<code>` with
+    entities instead: Python-Markdown looks for raw HTML such as `<!--` before code spans, so a span cannot keep it.
     """
     text = _CONTROL.sub(" ", str(value)).replace("\n", " ").replace("\t", " ")
-    return "<code>" + "".join(f"&#{ord(char)};" if char in _SYNTAX else char for char in text) + "</code>"
+    if "<" in text:
+        return "<code>" + "".join(f"&#{ord(char)};" if char in _SYNTAX else char for char in text) + "</code>"
+    return "`" + text.replace("`", "'").replace("|", "\\|") + "`"
 
 
 def inline_attribute(value: object) -> str:
