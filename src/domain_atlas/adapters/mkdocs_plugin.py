@@ -8,9 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
-from mkdocs.config.base import ValidationError
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -19,7 +17,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from domain_atlas.adapters.baseline import BaselineError, load_baseline, new_violations
+from domain_atlas.adapters.baseline import BaselineError, load_baseline, violations_that_fail
 from domain_atlas.adapters.composition import (
     DecisionError,
     FileCache,
@@ -27,13 +25,14 @@ from domain_atlas.adapters.composition import (
     RenderedSite,
     Sitemap,
     analyse,
+    compare_with,
     enforcement_section,
-    failing_violations,
     index_markdown,
     markdown_link,
     read_decision,
     render_site,
 )
+from domain_atlas.adapters.config_schema import DomainAtlasConfig
 from domain_atlas.adapters.settings import SettingsError, service_specs
 from domain_atlas.model import Level, Service, ServiceSpec
 
@@ -46,61 +45,10 @@ VENDOR = "vendor/"
 MERMAID = "vendor/mermaid.min.js"
 
 
-class _StrictConfig(base.Config):
-    """Unknown options are errors naming the valid ones, not warnings a team never reads."""
-
-    def validate(self) -> tuple[list[tuple[str, Exception]], list[tuple[str, str]]]:
-        failed, warnings = super().validate()
-        valid = ", ".join(sorted(self._schema_keys))
-        unknown = [(key, message) for key, message in warnings if "Unrecognised configuration name" in message]
-        for key, _ in unknown:
-            failed.append((key, ValidationError(f"unknown option {key!r}; valid options are: {valid}")))
-        return failed, [warning for warning in warnings if warning not in unknown]
-
-
-_FOLDER_SEGMENT = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
-
-
-class _DocsSubfolder(c.Type[str]):
-    """A folder inside docs_dir for the generated pages: relative, not empty, never climbing out with `..`."""
-
-    def __init__(self, default: str) -> None:
-        super().__init__(str, default=default)
-
-    def run_validation(self, value: object) -> str:
-        text = super().run_validation(value).strip().rstrip("/")
-        segments = text.split("/")
-        unsafe = [part for part in segments if not _FOLDER_SEGMENT.fullmatch(part) or not part.strip(".")]
-        if not text or text.startswith("/") or unsafe:
-            raise ValidationError(
-                f"expected a folder inside docs_dir such as 'architecture' or 'dev/architecture' (letters, digits, "
-                f"'.', '_', '-'; no '..', no absolute path), got {value!r}"
-            )
-        return "/".join(segments)
-
-
-class DomainAtlasConfig(_StrictConfig):
-    services = c.ListOfItems(c.Type(dict), default=[])
-    output_dir = _DocsSubfolder(default="architecture")
-    nav_title = c.Type(str, default="Architecture")
-    layers = c.Type(dict, default={})
-    adr_links = c.Type(dict, default={})
-    graphviz = c.Optional(c.Type(str))
-    layout_timeout = c.Type((int, float), default=20)
-    source_url = c.Type(str, default="")  # e.g. https://git.example.com/team/repo/blob/main/{file}#L{line}
-    # Link catalogue entries to mkdocstrings API pages (optional autorefs); default: when autorefs is loaded.
-    api_links = c.Optional(c.Type(bool))
-    fail_on = c.Choice(("new", "any", "never"), default="new")  # which violations are build warnings
-    baseline = c.Optional(c.Type(str))  # known violations (written by `domain-atlas check --update-baseline`)
-    adr_dir = c.Type(str, default="adr")
-    stereotypes = c.Type(list, default=[])  # extra catalogue rules: {kind, name, base, module, decorator}
-    elements = c.Type(list, default=[])  # final word on single elements: {path, kinds}
-    type_only_imports = c.Choice(("report", "ignore", "fail"), default="report")  # imports under TYPE_CHECKING
-
-
 class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
     def __init__(self) -> None:
         self.cache = FileCache()
+        self.base_cache = FileCache()  # the compare_with revision's files, apart so neither evicts the other
         self.specs: list[ServiceSpec] = []
         self.services: list[Service] = []
         self.site = RenderedSite()
@@ -114,17 +62,11 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base_dir = Path(config.config_file_path or ".").resolve().parent
         try:
-            self.specs = service_specs(
-                self.config.services,
-                base_dir,
-                self.config.layers,
-                where="services",
-                stereotypes=self.config.stereotypes,
-                elements=self.config.elements,
-                type_only_imports=self.config.type_only_imports,
-            )
+            self.specs, renamed = service_specs(self.config, base_dir)
         except SettingsError as error:
             raise PluginError(f"domain-atlas: {error}") from error
+        for warning in renamed:
+            log.warning(f"{Path(config.config_file_path or 'mkdocs.yml').name}: {warning}")
         self.sitemap = Sitemap(self.config.output_dir, bool(config.use_directory_urls))
         for asset in _assets():
             if not asset.endswith((".css", ".js")) or asset.startswith(VENDOR):
@@ -147,6 +89,13 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
         self._report_violations(config)
         self._decision_log(files, config)
         api_links = self.config.api_links if self.config.api_links is not None else "autorefs" in config.plugins
+        comparison = None
+        if self.config.compare_with:
+            comparison = compare_with(
+                self.specs, self.services, self.config.compare_with, self.base_cache, self.config.adr_links
+            )
+            if comparison.problem:
+                self._report(Level.WARNING, f"compare_with: {comparison.problem}; the Changes pages say so")
         self.site = render_site(
             self.services,
             self.sitemap,
@@ -154,6 +103,7 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
             float(self.config.layout_timeout),
             source_url=self.config.source_url,
             api_links=api_links,
+            comparison=comparison,
         )
         for problem in self.site.layout_errors:
             self._report(Level.WARNING, f"diagram not drawn: {problem}")
@@ -188,15 +138,8 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
                 known = load_baseline(base_dir / self.config.baseline)
             except BaselineError as error:
                 raise PluginError(f"domain-atlas: {error}") from error
-        for service, spec in zip(self.services, self.specs, strict=True):
-            fail_on = spec.fail_on or self.config.fail_on
-            if fail_on == "never":
-                continue
-            violations = list(service.violations)
-            failing = new_violations(violations, known) if fail_on == "new" and known is not None else violations
-            failing = failing_violations(failing, spec.type_only_imports)
-            for violation in failing:
-                self._report(Level.WARNING, f"{violation.location()}: [{violation.rule}] {violation.message}")
+        for violation in violations_that_fail(self.services, self.specs, self.config.fail_on, known):
+            self._report(Level.WARNING, f"{violation.location()}: [{violation.rule}] {violation.message}")
 
     def _decision_log(self, files: Files, config: MkDocsConfig) -> None:
         prefix = self.config.adr_dir.strip("/") + "/"
@@ -254,6 +197,7 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
             pages += [self._page(files, self.sitemap.context(service, ctx.name)) for ctx in service.contexts]
             pages += [self._page(files, self.sitemap.catalogue(service, name)) for name in CATALOGUES]
             pages.append(self._page(files, self.sitemap.violations(service)))
+            pages.append(self._page(files, self.sitemap.catalogue(service, "changes")))  # with compare_with only
             child = Section(service.name, [page for page in pages if page is not None])
             section.children.append(child)
         _link_parents(section, None)
@@ -305,7 +249,7 @@ def _add_deferred_script(config: MkDocsConfig, path: str) -> None:
     `mermaid` before it would fetch one from a CDN; `async` would race it."""
     if any(str(script) == path for script in config.extra_javascript):
         return
-    script = c.ExtraScriptValue(path)
+    script = ExtraScriptValue(path)
     script.defer = True
     config.extra_javascript.insert(0, script)
 
