@@ -10,8 +10,9 @@ from collections.abc import Sequence
 
 from domain_atlas.model import Service
 from domain_atlas.rendering.catalogue_views import CatalogueView
-from domain_atlas.rendering.diagrams import context_map, event_flow
+from domain_atlas.rendering.diagrams import context_map
 from domain_atlas.rendering.dot import Graph
+from domain_atlas.rendering.flow_diagrams import event_flow
 from domain_atlas.rendering.landscape import Landscape
 from domain_atlas.rendering.markdown_escape import markdown_text
 from domain_atlas.rendering.relationship_marks import with_declared_relationships
