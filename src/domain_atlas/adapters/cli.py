@@ -12,7 +12,7 @@ import yaml
 
 from domain_atlas import __version__
 from domain_atlas.adapters.baseline import BaselineError, baseline_text, load_baseline, new_violations
-from domain_atlas.adapters.composition import MissingPackageError, analyse, model_json
+from domain_atlas.adapters.composition import MissingPackageError, analyse, file_cache, model_json
 from domain_atlas.adapters.reports import FORMATS, render
 from domain_atlas.adapters.settings import SettingsError, service_specs
 from domain_atlas.model import Level, ServiceSpec
@@ -39,6 +39,12 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--search-path", action="append", default=[], type=Path, help="extra source root")
         command.add_argument("--tests", action="append", default=[], type=Path, help="test code folder")
         command.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
+        command.add_argument(
+            "--cache-dir",
+            type=Path,
+            help="keep per-file facts here between runs (default: $DOMAIN_ATLAS_CACHE_DIR, else .domain_atlas_cache)",
+        )
+        command.add_argument("--no-cache", action="store_true", help="read every file again; write no cache")
         if name == "check":
             command.add_argument("--format", choices=FORMATS, default="text", help="report format (default: text)")
             command.add_argument("--baseline", type=Path, help="known violations that do not fail the check")
@@ -102,7 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
     try:
         specs, adr_links = _specs(arguments)
-        services = analyse(specs, adr_links=adr_links)
+        cache = file_cache(arguments.cache_dir, enabled=not arguments.no_cache)
+        services = analyse(specs, cache, adr_links=adr_links)
     except (SettingsError, MissingPackageError) as error:
         print(f"domain-atlas: error: {error}", file=sys.stderr)
         return EXIT_USAGE

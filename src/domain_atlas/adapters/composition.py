@@ -7,10 +7,12 @@ outbound adapters (griffe discovery, Graphviz rendering) themselves.
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Mapping, Sequence
 
+from domain_atlas.discovery.disk_cache import cache_folder
 from domain_atlas.discovery.importlinter import find_contract_file, read_contracts
-from domain_atlas.discovery.loader import FileCache, MissingPackageError, load_service
+from domain_atlas.discovery.loader import FileCache, MissingPackageError, disk_cache, load_service
 from domain_atlas.model import Diagnostic, Service, ServiceSpec
 from domain_atlas.model.contracts import Contract
 from domain_atlas.rendering.adrs import Decision, DecisionError, enforcement_section, index_markdown, read_decision
@@ -33,12 +35,19 @@ __all__ = [
     "analyse",
     "analyse_service",
     "enforcement_section",
+    "file_cache",
     "index_markdown",
     "markdown_link",
     "model_json",
     "read_decision",
     "render_site",
 ]
+
+
+def file_cache(cache_dir: str | os.PathLike[str] | None = None, *, enabled: bool = True) -> FileCache:
+    """Facts cached in memory and, unless disabled, on disk: `cache_dir`, else $DOMAIN_ATLAS_CACHE_DIR,
+    else .domain_atlas_cache/ in the working directory."""
+    return FileCache(disk_cache(cache_folder(cache_dir)) if enabled else None)
 
 
 def analyse_service(

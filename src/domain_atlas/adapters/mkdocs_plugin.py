@@ -28,6 +28,7 @@ from domain_atlas.adapters.composition import (
     Sitemap,
     analyse,
     enforcement_section,
+    file_cache,
     index_markdown,
     markdown_link,
     read_decision,
@@ -93,6 +94,9 @@ class DomainAtlasConfig(_StrictConfig):
     stereotypes = c.Type(list, default=[])  # extra catalogue rules: {kind, name, base, module, decorator}
     elements = c.Type(list, default=[])  # final word on single elements: {path, kinds}
     type_only_imports = c.Choice(("report", "ignore"), default="report")  # imports under TYPE_CHECKING
+    # Per-file facts kept between builds; default $DOMAIN_ATLAS_CACHE_DIR, else .domain_atlas_cache/ (working dir).
+    cache = c.Type(bool, default=True)
+    cache_dir = c.Optional(c.Type(str))
 
 
 class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
@@ -123,6 +127,9 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
         except SettingsError as error:
             raise PluginError(f"domain-atlas: {error}") from error
         self.sitemap = Sitemap(self.config.output_dir, bool(config.use_directory_urls))
+        disk = file_cache(self.config.cache_dir, enabled=self.config.cache).disk
+        if (disk and disk.folder) != (self.cache.disk and self.cache.disk.folder):
+            self.cache = FileCache(disk)  # the in-memory layer of `mkdocs serve` stays on top of the disk
         for asset in _assets():
             if not asset.endswith((".css", ".js")):
                 continue

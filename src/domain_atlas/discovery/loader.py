@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import io
 import os
 import re
+import sys
 import tokenize
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from domain_atlas import __version__
+from domain_atlas.discovery import bodies, fact_codec, imports, source_files, symbols, syntax
 from domain_atlas.discovery.bodies import BodyFacts, collect_bodies
 from domain_atlas.discovery.catalogue import CatalogueBuilder
 from domain_atlas.discovery.contexts import context_of, detect_contexts, layer_of
+from domain_atlas.discovery.disk_cache import DiskCache, source_fingerprint
+from domain_atlas.discovery.fact_codec import Codec
 from domain_atlas.discovery.imports import (
     RawImport,
     RelativeImportError,
@@ -45,7 +51,7 @@ from domain_atlas.model import (
     Suppression,
 )
 
-__all__ = ["FileCache", "MissingPackageError", "ModuleFacts", "load_service", "slugify"]
+__all__ = ["FileCache", "MissingPackageError", "ModuleFacts", "disk_cache", "load_service", "slugify"]
 
 
 @dataclass(frozen=True)
@@ -63,12 +69,17 @@ class ModuleFacts:
 
 
 class FileCache:
-    """Facts per (path, content digest): a `mkdocs serve` rebuild re-reads only the files that changed."""
+    """Facts per (path, content digest): a `mkdocs serve` rebuild re-reads only the files that changed.
 
-    def __init__(self) -> None:
+    With a `disk` cache below it, facts also outlive the process (see disk_cache.py).
+    """
+
+    def __init__(self, disk: DiskCache[ModuleFacts] | None = None) -> None:
         self._entries: dict[tuple[str, str], ModuleFacts] = {}
         self._digest_of: dict[str, str] = {}
+        self.disk = disk
         self.hits = 0
+        self.disk_hits = 0
         self.misses = 0
 
     def get(self, key: tuple[str, str]) -> ModuleFacts | None:
@@ -77,14 +88,46 @@ class FileCache:
             self.hits += 1
         return found
 
+    def load(self, file: SourceFile, digest: str) -> ModuleFacts | None:
+        """Facts of `file` at `digest` from memory, else from disk (then kept in memory too)."""
+        key = (str(file.path), digest)
+        found = self.get(key)
+        if found is None and self.disk is not None:
+            found = self.disk.get(_disk_key(self.disk, file, digest))
+            if found is not None:
+                self.disk_hits += 1
+                self._remember(key, found)
+        return found
+
+    def store(self, file: SourceFile, digest: str, facts: ModuleFacts) -> None:
+        self.put((str(file.path), digest), facts)
+        if self.disk is not None:
+            self.disk.put(_disk_key(self.disk, file, digest), facts)
+
     def put(self, key: tuple[str, str], facts: ModuleFacts) -> None:
         self.misses += 1
+        self._remember(key, facts)
+
+    def _remember(self, key: tuple[str, str], facts: ModuleFacts) -> None:
         path, digest = key
         previous = self._digest_of.get(path)
         if previous is not None and previous != digest:
             self._entries.pop((path, previous), None)  # the file changed: its old facts are garbage
         self._digest_of[path] = digest
         self._entries[key] = facts
+
+
+def _disk_key(disk: DiskCache[ModuleFacts], file: SourceFile, digest: str) -> str:
+    # The module name and displayed path end up in the facts (diagnostics, symbols); the content is the digest.
+    return disk.key(file.module, file.display_path, file.path.name, digest)
+
+
+def disk_cache(folder: Path) -> DiskCache[ModuleFacts]:
+    """The on-disk layer for facts read by this very code, this Python and this griffe."""
+    salt = source_fingerprint(
+        _EXTRACTORS, (__version__, sys.version, importlib.metadata.version("griffe"), str(MAX_FILE_BYTES))
+    )
+    return DiskCache(folder, Codec(ModuleFacts), salt)
 
 
 def slugify(text: str) -> str:
@@ -160,6 +203,8 @@ def _suppressions(text: str, display: str) -> tuple[Suppression, ...]:
     return tuple(found)
 
 
+# The code whose output the disk cache keeps: any edit to it makes earlier entries unreachable.
+_EXTRACTORS = (sys.modules[__name__], bodies, fact_codec, imports, source_files, symbols, syntax)
 NAMESPACE_PACKAGE = ModuleFacts("", ParseOutcome.PARSED, (), None, (), 0)
 # Below this many changed files a process pool costs more than it saves (measured: ~0.2 s to start two).
 PARALLEL_FROM = 200
@@ -173,16 +218,16 @@ def _all_facts(files: Sequence[SourceFile], cache: FileCache | None) -> dict[str
     """Facts of every file: cached ones reused, the rest read, in two processes when there are many."""
     cache = cache if cache is not None else FileCache()
     found: dict[str, ModuleFacts] = {}
-    missing: list[tuple[SourceFile, bytes, tuple[str, str]]] = []
+    missing: list[tuple[SourceFile, bytes, str]] = []
     for file in files:
         if file.path.is_dir():  # a namespace package: no file of its own
             found[file.module] = NAMESPACE_PACKAGE
             continue
         raw = file.path.read_bytes()
-        key = (str(file.path), hashlib.sha256(raw).hexdigest())
-        cached = cache.get(key)
+        digest = hashlib.sha256(raw).hexdigest()
+        cached = cache.load(file, digest)
         if cached is None:
-            missing.append((file, raw, key))
+            missing.append((file, raw, digest))
         else:
             found[file.module] = cached
     jobs = [(file, raw) for file, raw, _ in missing]
@@ -191,9 +236,11 @@ def _all_facts(files: Sequence[SourceFile], cache: FileCache | None) -> dict[str
             results = list(pool.map(_read_module_from_bytes, jobs, chunksize=32))
     else:
         results = [_read_module_from_bytes(job) for job in jobs]
-    for (file, _, key), facts in zip(missing, results, strict=True):
-        cache.put(key, facts)
+    for (file, _, digest), facts in zip(missing, results, strict=True):
+        cache.store(file, digest, facts)
         found[file.module] = facts
+    if cache.disk is not None:
+        cache.disk.prune()
     return found
 
 
