@@ -88,10 +88,19 @@ def _record(kind: type, cache: dict[Any, Decoder]) -> Decoder:
     _FIELD_NAMES[kind] = names
     inners: list[Decoder] = []
 
+    # Plain frozen dataclasses are filled in directly: their generated __init__ (one object.__setattr__ per
+    # field) costs more than the whole JSON parse on a warm run.
+    direct = not hasattr(kind, "__post_init__") and not hasattr(kind, "__slots__")
+    new = object.__new__
+
     def decode(value: Any) -> Any:
         if type(value) is not list or len(value) != len(inners):
             raise CodecError(f"expected a list of {len(names)} for {kind.__name__}")
-        return kind(*[inner(item) for inner, item in zip(inners, value, strict=True)])
+        if not direct:
+            return kind(*[inner(item) for inner, item in zip(inners, value, strict=True)])
+        found: Any = new(kind)
+        found.__dict__.update(zip(names, [inner(item) for inner, item in zip(inners, value, strict=True)]))
+        return found
 
     cache[kind] = decode  # before the fields: a dataclass may (indirectly) contain itself
     inners.extend(_decoder(hints[name], cache) for name in names)

@@ -163,7 +163,7 @@ def _read_module(file: SourceFile, raw: bytes) -> ModuleFacts:
         )
     symbols = None
     if parsed.outcome is not ParseOutcome.IMPORTS_ONLY:
-        symbols = read_symbols(file.module, file.path, parsed.text)
+        symbols = read_symbols(file.module, file.path, parsed.text, parsed.tree)
     return ModuleFacts(
         digest=source.digest,
         outcome=parsed.outcome,
