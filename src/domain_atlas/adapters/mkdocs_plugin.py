@@ -207,8 +207,9 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
                 continue
             try:
                 decision = read_decision(file.src_uri, file.content_string, rules_by_adr)
-            except DecisionError as error:
-                raise PluginError(f"domain-atlas: {error}") from error
+            except DecisionError as error:  # one bad ADR costs its own entry, not the build
+                self._report(Level.WARNING, f"{error}; left out of the decision log")
+                continue
             if decision is not None:
                 self.decisions[file.src_uri] = decision
 

@@ -761,7 +761,17 @@
 
   /* ---------------------------------------------------------------- start-up */
 
+  // A link to a catalogue entry lands on a collapsed <details>: open it (and any closed <details> around it).
+  function openLinkedEntry() {
+    var id = decodeURIComponent((window.location.hash || "").slice(1));
+    var target = id ? document.getElementById(id) : null;
+    for (var node = target; node; node = node.parentElement) {
+      if (node.localName === "details" && !node.open) node.open = true;
+    }
+  }
+
   function init(root) {
+    openLinkedEntry();
     var scope = root && root.querySelectorAll ? root : document;
     var figures = scope.querySelectorAll("figure.da-diagram");
     for (var i = 0; i < figures.length; i++) {
@@ -778,6 +788,7 @@
     }
   }
 
+  window.addEventListener("hashchange", openLinkedEntry);
   document.addEventListener("fullscreenchange", onFullscreenChange);
   document.addEventListener("webkitfullscreenchange", onFullscreenChange);
   document.addEventListener("keydown", function (event) {

@@ -77,15 +77,15 @@ class DiskCache(Generic[T]):
         self.put_encoded(key, encode(value))
 
     def put_encoded(self, key: str, encoded: Any) -> None:
+        self.written_elsewhere(key, write_entry(self.folder, key, encoded))
+
+    def written_elsewhere(self, key: str, error: str) -> None:
+        """Record an entry `write_entry` wrote (in a worker process, say), or the error it met."""
         self._used.add(key)
-        text = json.dumps({"key": key, "facts": encoded}, ensure_ascii=False, separators=(",", ":"))
-        try:
-            _write_atomically(self._path(key), text.encode("utf-8", "surrogatepass"))
+        if not error:
             self._written += 1
-        except OSError as error:
-            # A read-only or full disk costs speed, never the build.
-            if not self.errors:
-                self.errors.append(f"cache folder {self.folder} is not writable ({error}); running without it")
+        elif not self.errors:  # a read-only or full disk costs speed, never the build
+            self.errors.append(f"cache folder {self.folder} is not writable ({error}); running without it")
 
     def prune(self) -> int:
         """Delete the oldest entries this run did not use once there are more than `max_entries`."""
@@ -103,6 +103,16 @@ class DiskCache(Generic[T]):
                 path.unlink()
                 removed += 1
         return removed
+
+
+def write_entry(folder: Path, key: str, encoded: Any) -> str:
+    """Write one entry atomically; returns the error met, or "" (plain data, so worker processes can call it)."""
+    text = json.dumps({"key": key, "facts": encoded}, ensure_ascii=False, separators=(",", ":"))
+    try:
+        _write_atomically(folder / key[:2] / f"{key}.json", text.encode("utf-8", "surrogatepass"))
+    except OSError as error:
+        return str(error)
+    return ""
 
 
 def _entries(folder: Path) -> Iterable[tuple[float, Path]]:

@@ -99,7 +99,8 @@ def _record(kind: type, cache: dict[Any, Decoder]) -> Decoder:
         if not direct:
             return kind(*[inner(item) for inner, item in zip(inners, value, strict=True)])
         found: Any = new(kind)
-        found.__dict__.update(zip(names, [inner(item) for inner, item in zip(inners, value, strict=True)]))
+        values = [inner(item) for inner, item in zip(inners, value, strict=True)]
+        found.__dict__.update(zip(names, values, strict=True))
         return found
 
     cache[kind] = decode  # before the fields: a dataclass may (indirectly) contain itself

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import gc
 import hashlib
 import importlib.metadata
 import io
@@ -11,35 +13,38 @@ import sys
 import tokenize
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from domain_atlas import __version__
-from domain_atlas.discovery import bodies, fact_codec, imports, source_files, symbols, syntax
-from domain_atlas.discovery.bodies import BodyFacts, collect_bodies
+from domain_atlas.discovery import bodies, fact_codec, imports, module_facts, safe_text, source_files, symbols, syntax
+from domain_atlas.discovery.bodies import collect_bodies
 from domain_atlas.discovery.catalogue import CatalogueBuilder
 from domain_atlas.discovery.contexts import context_of, detect_contexts, layer_of
-from domain_atlas.discovery.disk_cache import DiskCache, source_fingerprint
-from domain_atlas.discovery.fact_codec import Codec
+from domain_atlas.discovery.disk_cache import DiskCache, source_fingerprint, write_entry
+from domain_atlas.discovery.fact_codec import Codec, encode
+from domain_atlas.discovery.file_cache import FileCache
 from domain_atlas.discovery.imports import (
-    RawImport,
     RelativeImportError,
     absolute_module,
     collect_imports,
     resolve_targets,
 )
+from domain_atlas.discovery.module_facts import ModuleFacts
 from domain_atlas.discovery.project_settings import project_rules
+from domain_atlas.discovery.safe_text import clean_facts
 from domain_atlas.discovery.source_files import (
     MAX_FILE_BYTES,
     MissingPackageError,
     SourceFile,
+    UnreadableFile,
     display_path,
     find_packages,
     package_files,
+    read_file_bytes,
     read_source,
 )
-from domain_atlas.discovery.symbols import SymbolFacts, read_symbols
-from domain_atlas.discovery.syntax import ParseOutcome, parse_source
+from domain_atlas.discovery.symbols import read_symbols
+from domain_atlas.discovery.syntax import ParseOutcome, parse_source, set_aside_lines
 from domain_atlas.model import (
     Context,
     Diagnostic,
@@ -52,74 +57,6 @@ from domain_atlas.model import (
 )
 
 __all__ = ["FileCache", "MissingPackageError", "ModuleFacts", "disk_cache", "load_service", "slugify"]
-
-
-@dataclass(frozen=True)
-class ModuleFacts:
-    """Everything read from one file; cached by the file's content digest."""
-
-    digest: str
-    outcome: ParseOutcome
-    imports: tuple[RawImport, ...]
-    symbols: SymbolFacts | None
-    diagnostics: tuple[Diagnostic, ...]
-    lines: int
-    bodies: BodyFacts = field(default_factory=BodyFacts)
-    suppressions: tuple[Suppression, ...] = ()
-
-
-class FileCache:
-    """Facts per (path, content digest): a `mkdocs serve` rebuild re-reads only the files that changed.
-
-    With a `disk` cache below it, facts also outlive the process (see disk_cache.py).
-    """
-
-    def __init__(self, disk: DiskCache[ModuleFacts] | None = None) -> None:
-        self._entries: dict[tuple[str, str], ModuleFacts] = {}
-        self._digest_of: dict[str, str] = {}
-        self.disk = disk
-        self.hits = 0
-        self.disk_hits = 0
-        self.misses = 0
-
-    def get(self, key: tuple[str, str]) -> ModuleFacts | None:
-        found = self._entries.get(key)
-        if found is not None:
-            self.hits += 1
-        return found
-
-    def load(self, file: SourceFile, digest: str) -> ModuleFacts | None:
-        """Facts of `file` at `digest` from memory, else from disk (then kept in memory too)."""
-        key = (str(file.path), digest)
-        found = self.get(key)
-        if found is None and self.disk is not None:
-            found = self.disk.get(_disk_key(self.disk, file, digest))
-            if found is not None:
-                self.disk_hits += 1
-                self._remember(key, found)
-        return found
-
-    def store(self, file: SourceFile, digest: str, facts: ModuleFacts) -> None:
-        self.put((str(file.path), digest), facts)
-        if self.disk is not None:
-            self.disk.put(_disk_key(self.disk, file, digest), facts)
-
-    def put(self, key: tuple[str, str], facts: ModuleFacts) -> None:
-        self.misses += 1
-        self._remember(key, facts)
-
-    def _remember(self, key: tuple[str, str], facts: ModuleFacts) -> None:
-        path, digest = key
-        previous = self._digest_of.get(path)
-        if previous is not None and previous != digest:
-            self._entries.pop((path, previous), None)  # the file changed: its old facts are garbage
-        self._digest_of[path] = digest
-        self._entries[key] = facts
-
-
-def _disk_key(disk: DiskCache[ModuleFacts], file: SourceFile, digest: str) -> str:
-    # The module name and displayed path end up in the facts (diagnostics, symbols); the content is the digest.
-    return disk.key(file.module, file.display_path, file.path.name, digest)
 
 
 def disk_cache(folder: Path) -> DiskCache[ModuleFacts]:
@@ -135,21 +72,59 @@ def slugify(text: str) -> str:
 
 
 def _read_module(file: SourceFile, raw: bytes) -> ModuleFacts:
+    """One file's facts; whatever goes wrong in it becomes a warning at that file, never a failed build."""
     source = read_source(raw, file.display_path)
-    diagnostics = list(source.diagnostics)
-    text = source.text
+    try:
+        return _module_facts(file, raw, source.text, source.digest, list(source.diagnostics))
+    except RecursionError:
+        # A huge chained expression nests deeper than Python's parser or an AST walk can follow.
+        line = _longest_line(source.text)
+        problem = f"line {line} is nested too deeply to analyse (RecursionError)"
+        try:
+            facts = _module_facts(
+                file, raw, set_aside_lines(source.text, {line}), source.digest, list(source.diagnostics)
+            )
+        except RecursionError:
+            return _imports_only(file, source.text, source.digest, line, problem, list(source.diagnostics))
+        message = f"{problem}; the rest of the file was read without that line"
+        warning = Diagnostic(file.display_path, line, Level.WARNING, message)
+        return dataclasses.replace(facts, diagnostics=tuple(sorted({*facts.diagnostics, warning})))
+    except Exception as error:  # one odd file must not stop everyone's build
+        problem = f"could not be analysed ({type(error).__name__}: {error})"
+        return _imports_only(file, source.text, source.digest, 1, problem, list(source.diagnostics))
+
+
+def _imports_only(
+    file: SourceFile, text: str, digest: str, line: int, problem: str, diagnostics: list[Diagnostic]
+) -> ModuleFacts:
+    message = f"{problem}; only its import statements were read: its classes and functions are missing"
+    diagnostics.append(Diagnostic(file.display_path, line, Level.WARNING, message))
+    try:
+        imports = collect_imports(parse_source(text, file.display_path, imports_only=True).tree)
+    except RecursionError:
+        imports = ()
+    return ModuleFacts(digest, ParseOutcome.IMPORTS_ONLY, imports, None, tuple(diagnostics), text.count("\n") + 1)
+
+
+def _longest_line(text: str) -> int:
+    lines = text.splitlines() or [""]
+    return max(range(len(lines)), key=lambda index: len(lines[index])) + 1
+
+
+def _module_facts(file: SourceFile, raw: bytes, text: str, digest: str, diagnostics: list[Diagnostic]) -> ModuleFacts:
     if len(raw) > MAX_FILE_BYTES:
         imports = collect_imports(parse_source(text, file.display_path, imports_only=True).tree)
-        return ModuleFacts(source.digest, ParseOutcome.IMPORTS_ONLY, imports, None, tuple(diagnostics), 0)
+        return ModuleFacts(digest, ParseOutcome.IMPORTS_ONLY, imports, None, tuple(diagnostics), 0)
     parsed = parse_source(text, file.display_path)
     if parsed.outcome is ParseOutcome.DOWNLEVELLED:
+        set_aside = ", ".join(map(str, parsed.set_aside))
         diagnostics.append(
             Diagnostic(
                 file.display_path,
                 parsed.error_line,
                 Level.INFO,
-                "uses syntax newer than this Python (e.g. PEP 695 type parameters); "
-                "analysed with the type parameters set aside",
+                "uses syntax newer than this Python (PEP 695 type parameters or PEP 701 f-strings); analysed with "
+                + (f"line(s) {set_aside} replaced by a placeholder" if set_aside else "the type parameters set aside"),
             )
         )
     elif parsed.outcome is ParseOutcome.IMPORTS_ONLY:
@@ -163,16 +138,21 @@ def _read_module(file: SourceFile, raw: bytes) -> ModuleFacts:
         )
     symbols = None
     if parsed.outcome is not ParseOutcome.IMPORTS_ONLY:
-        symbols = read_symbols(file.module, file.path, parsed.text, parsed.tree)
+        symbols, problems = clean_facts(
+            read_symbols(file.module, file.path, parsed.text, parsed.tree), file.display_path
+        )
+        diagnostics.extend(problems)
+    bodies, problems = clean_facts(collect_bodies(parsed.tree), file.display_path)
+    suppressions, more_problems = clean_facts(_suppressions(text, file.display_path), file.display_path)
     return ModuleFacts(
-        digest=source.digest,
+        digest=digest,
         outcome=parsed.outcome,
         imports=collect_imports(parsed.tree),
         symbols=symbols,
-        diagnostics=tuple(diagnostics),
+        diagnostics=tuple(sorted({*diagnostics, *problems, *more_problems})),
         lines=text.count("\n") + 1,
-        bodies=collect_bodies(parsed.tree),
-        suppressions=_suppressions(text, file.display_path),
+        bodies=bodies,
+        suppressions=suppressions,
     )
 
 
@@ -204,18 +184,55 @@ def _suppressions(text: str, display: str) -> tuple[Suppression, ...]:
 
 
 # The code whose output the disk cache keeps: any edit to it makes earlier entries unreachable.
-_EXTRACTORS = (sys.modules[__name__], bodies, fact_codec, imports, source_files, symbols, syntax)
+_EXTRACTORS = (
+    sys.modules[__name__], bodies, fact_codec, imports, module_facts, safe_text, source_files, symbols, syntax
+)
 NAMESPACE_PACKAGE = ModuleFacts("", ParseOutcome.PARSED, (), None, (), 0)
+
+
+def _unreadable(file: SourceFile, reason: str) -> ModuleFacts:
+    message = f"cannot be read ({reason}): its classes and imports are missing"
+    return ModuleFacts(
+        "", ParseOutcome.IMPORTS_ONLY, (), None, (Diagnostic(file.display_path, 0, Level.WARNING, message),), 0
+    )
+
+
 # Below this many changed files a process pool costs more than it saves (measured: ~0.2 s to start two).
 PARALLEL_FROM = 200
+# Collect young garbage this often while reading: the full collections Python would otherwise run keep
+# re-scanning every fact already read, which made reading Django 3x slower (measured).
+_COLLECT_EVERY = 100
+
+Job = tuple[SourceFile, bytes, str | None]  # file, its bytes, its disk cache key (None: no disk cache)
 
 
-def _read_module_from_bytes(job: tuple[SourceFile, bytes]) -> ModuleFacts:
-    return _read_module(*job)
+def _read_batch(jobs: Sequence[Job], folder: Path | None) -> list[tuple[ModuleFacts, str]]:
+    """Facts of each job and the error met writing them to the disk cache ("" when written or not asked)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        results = []
+        for index, (file, raw, key) in enumerate(jobs):
+            facts = _read_module(file, raw)
+            error = write_entry(folder, key, encode(facts)) if folder is not None and key else ""
+            results.append((facts, error))
+            if index % _COLLECT_EVERY == _COLLECT_EVERY - 1:
+                gc.collect(1)
+        return results
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read_batch_job(batch: tuple[Sequence[Job], Path | None]) -> list[tuple[ModuleFacts, str]]:
+    return _read_batch(*batch)
 
 
 def _all_facts(files: Sequence[SourceFile], cache: FileCache | None) -> dict[str, ModuleFacts]:
-    """Facts of every file: cached ones reused, the rest read, in two processes when there are many."""
+    """Facts of every file: cached ones reused, the rest read, in worker processes when there are many.
+
+    Workers get a batch of files each and write the disk cache themselves, so only the facts come back.
+    """
     cache = cache if cache is not None else FileCache()
     found: dict[str, ModuleFacts] = {}
     missing: list[tuple[SourceFile, bytes, str]] = []
@@ -223,30 +240,41 @@ def _all_facts(files: Sequence[SourceFile], cache: FileCache | None) -> dict[str
         if file.path.is_dir():  # a namespace package: no file of its own
             found[file.module] = NAMESPACE_PACKAGE
             continue
-        raw = file.path.read_bytes()
+        try:
+            raw = read_file_bytes(file.path)
+        except UnreadableFile as error:
+            found[file.module] = _unreadable(file, str(error))
+            continue
         digest = hashlib.sha256(raw).hexdigest()
         cached = cache.load(file, digest)
         if cached is None:
             missing.append((file, raw, digest))
         else:
             found[file.module] = cached
-    jobs = [(file, raw) for file, raw, _ in missing]
-    if len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-        with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 2, 4)) as pool:
-            results = list(pool.map(_read_module_from_bytes, jobs, chunksize=32))
+    jobs: list[Job] = [(file, raw, cache.disk_key(file, digest)) for file, raw, digest in missing]
+    folder = cache.disk.folder if cache.disk is not None else None
+    workers = min(os.cpu_count() or 1, 4)
+    if len(jobs) >= PARALLEL_FROM and workers > 1:
+        size = -(-len(jobs) // (workers * 4))  # a few batches per worker evens out big and small files
+        batches = [(jobs[start : start + size], folder) for start in range(0, len(jobs), size)]
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = [result for batch in pool.map(_read_batch_job, batches) for result in batch]
     else:
-        results = [_read_module_from_bytes(job) for job in jobs]
-    for (file, _, digest), facts in zip(missing, results, strict=True):
-        cache.store(file, digest, facts)
+        results = _read_batch(jobs, folder)
+    for (file, _, digest), key, (facts, problem) in zip(missing, (job[2] for job in jobs), results, strict=True):
+        cache.store(file, digest, facts, on_disk=True)
         found[file.module] = facts
+        if cache.disk is not None and key:
+            cache.disk.written_elsewhere(key, problem)
     if cache.disk is not None:
         cache.disk.prune()
     return found
 
 
-def _discover_files(spec: ServiceSpec) -> tuple[list[str], list[SourceFile]]:
+def _discover_files(spec: ServiceSpec) -> tuple[list[str], list[SourceFile], list[Diagnostic]]:
     packages = list(spec.packages)
     files: dict[str, SourceFile] = {}
+    problems: list[Diagnostic] = []
     if not spec.source_roots:
         raise MissingPackageError(f"service {spec.name!r}: no source root configured")
     for root in spec.source_roots:
@@ -254,34 +282,40 @@ def _discover_files(spec: ServiceSpec) -> tuple[list[str], list[SourceFile]]:
             raise MissingPackageError(f"service {spec.name!r}: source root {root} does not exist")
     if not packages:
         for root in spec.source_roots:
-            packages.extend(find_packages(root))
+            packages.extend(name for name in find_packages(root) if name not in packages)
         if not packages:
             roots = ", ".join(str(root) for root in spec.source_roots)
             raise MissingPackageError(f"service {spec.name!r}: no Python package found under {roots}")
     for package in packages:
         errors = []
+        # A namespace package may be split over several source roots: every root's part is read.
         for root in spec.source_roots:
             try:
-                for file in package_files(root, package, spec.base):
-                    files.setdefault(file.module, file)
-                break
+                listing = package_files(root, package, spec.base)
             except MissingPackageError as error:
                 errors.append(str(error))
-        else:
+                continue
+            problems.extend(listing.diagnostics)
+            for file in listing.files:
+                files.setdefault(file.module, file)
+        if len(errors) == len(spec.source_roots):
             raise MissingPackageError(f"service {spec.name!r}: " + "; ".join(errors))
-    return sorted(dict.fromkeys(packages)), [files[name] for name in sorted(files)]
+    return sorted(dict.fromkeys(packages)), [files[name] for name in sorted(files)], problems
 
 
 def load_service(
     spec: ServiceSpec, cache: FileCache | None = None, adr_links: Mapping[str, str] | None = None
 ) -> Service:
     """Read a service statically: its files are parsed, never imported or run."""
-    packages, files = _discover_files(spec)
+    packages, files, diagnostics = _discover_files(spec)
     facts = _all_facts(files, cache)
     known = set(facts)
     specs = detect_contexts(packages, sorted(known), spec.scheme, spec.contexts)
+    for declared in spec.contexts:
+        if not any(name == declared.package or name.startswith(declared.package + ".") for name in known):
+            message = f"declared context {declared.name!r}: package {declared.package!r} not found; its page says so"
+            diagnostics.append(Diagnostic(_display(spec.source_roots[0], spec.base), 0, Level.WARNING, message))
 
-    diagnostics: list[Diagnostic] = []
     modules: list[SourceModule] = []
     edges: set[ImportEdge] = set()
     for file in files:

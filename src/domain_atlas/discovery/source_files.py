@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
+import os
+import stat
 import tokenize
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from domain_atlas.model import Diagnostic, Level
@@ -34,12 +38,18 @@ class MissingPackageError(Exception):
     """A configured source root or package does not exist."""
 
 
-def display_path(path: Path, base: Path) -> str:
-    """The path users see in messages: relative to the working directory when possible, with `/`."""
-    try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
-    except ValueError:
-        return path.resolve().as_posix()
+def display_path(path: Path, base: Path, *, resolve: bool = True) -> str:
+    """The path users see in messages: relative to the working directory when possible, with `/`.
+
+    With `resolve=False` a symbolic link is shown where it is, not where it points.
+    """
+    shown = path.resolve() if resolve else Path(os.path.abspath(path))
+    for folder in (base.resolve(), Path(os.path.abspath(base))):
+        try:
+            return shown.relative_to(folder).as_posix()
+        except ValueError:
+            continue
+    return shown.as_posix()
 
 
 def find_packages(source_root: Path) -> list[str]:
@@ -54,42 +64,155 @@ def find_packages(source_root: Path) -> list[str]:
     return names
 
 
-def package_files(source_root: Path, package: str, base: Path) -> list[SourceFile]:
-    """Every module of `package` below `source_root`, sorted by module name."""
+@dataclass
+class Listing:
+    """The files of a package and what could not be listed or would not be read (broken links, FIFOs...)."""
+
+    files: list[SourceFile] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def package_files(source_root: Path, package: str, base: Path) -> Listing:
+    """Every module of `package` below `source_root`, sorted by module name.
+
+    Symbolic links are followed once: a file or folder reached a second time (a loop, or two links to one
+    target) is reported, not read again; broken links, special files (FIFOs, devices) and folders that
+    cannot be listed are reported too, so nothing goes missing without a message.
+    """
     if not source_root.is_dir():
         raise MissingPackageError(f"source root {source_root} does not exist or is not a directory")
     top = source_root / Path(*package.split("."))
+    listing = Listing()
     if not top.is_dir():
         single = top.with_suffix(".py")
         if single.is_file():
-            return [SourceFile(package, single, display_path(single, base), False)]
+            listing.files.append(SourceFile(package, single, display_path(single, base), False))
+            return listing
         found = ", ".join(find_packages(source_root)) or "none"
         raise MissingPackageError(
             f"package {package!r} not found under source root {source_root} (packages there: {found})"
         )
-    files = []
-    for path in sorted(top.rglob("*.py")):
-        relative = path.relative_to(source_root)
-        if any(part in SKIPPED_DIRECTORIES or not part.isidentifier() for part in relative.parts[:-1]):
-            continue
-        if not path.stem.isidentifier():
-            continue
-        parts = list(relative.with_suffix("").parts)
-        is_package = parts[-1] == "__init__"
-        if is_package:
-            parts.pop()
-        files.append(SourceFile(".".join(parts), path, display_path(path, base), is_package))
+    _walk(source_root, top, base, listing)
     # Namespace directories (no __init__.py) still appear as packages so their modules have a parent.
-    known = {file.module for file in files}
-    for file in list(files):
+    known = {file.module for file in listing.files}
+    for file in list(listing.files):
         parts = file.module.split(".")
         for depth in range(1, len(parts)):
             name = ".".join(parts[:depth])
             if name not in known:
                 known.add(name)
                 directory = source_root / Path(*parts[:depth])
-                files.append(SourceFile(name, directory, display_path(directory, base), True))
-    return sorted(files, key=lambda file: file.module)
+                listing.files.append(SourceFile(name, directory, display_path(directory, base), True))
+    listing.files.sort(key=lambda file: file.module)
+    return listing
+
+
+def _walk(source_root: Path, top: Path, base: Path, listing: Listing) -> None:
+    def warn(path: Path, message: str) -> None:
+        listing.diagnostics.append(Diagnostic(display_path(path, base, resolve=False), 0, Level.WARNING, message))
+
+    def unlistable(error: OSError) -> None:
+        folder = Path(error.filename or top)
+        warn(folder, f"folder cannot be listed ({error.strerror or error}): the modules in it are missing")
+
+    seen_folders: dict[Path, Path] = {}
+    seen_files: dict[Path, Path] = {}
+    for folder, folders, names in os.walk(top, onerror=unlistable, followlinks=True):
+        here = Path(folder)
+        real = here.resolve()
+        if real in seen_folders:
+            warn(
+                here,
+                f"links to folder {display_path(real, base)}, already read as {_relative(seen_folders[real], base)}: "
+                "not read twice",
+            )
+            folders[:] = []
+            continue
+        seen_folders[real] = here
+        folders[:] = sorted(f for f in folders if f not in SKIPPED_DIRECTORIES and f.isidentifier())
+        for name in sorted(names):
+            path = here / name
+            if not name.endswith(".py") or not path.stem.isidentifier():
+                continue
+            target = _regular_file(path, warn)
+            if target is None:
+                continue
+            if target in seen_files:
+                warn(
+                    path,
+                    f"links to {display_path(target, base)}, already read as "
+                    f"{_relative(seen_files[target], base)}: not read twice",
+                )
+                continue
+            seen_files[target] = path
+            parts = list(path.relative_to(source_root).with_suffix("").parts)
+            is_package = parts[-1] == "__init__"
+            if is_package:
+                parts.pop()
+            listing.files.append(
+                SourceFile(".".join(parts), target, display_path(path, base, resolve=False), is_package)
+            )
+
+
+def _relative(path: Path, base: Path) -> str:
+    return display_path(path, base, resolve=False)
+
+
+def _regular_file(path: Path, warn: Callable[[Path, str], None]) -> Path | None:
+    """The real file behind `path`, or None (with a warning) for broken links, loops and special files."""
+    try:
+        target = path.resolve(strict=True)
+        mode = target.stat().st_mode
+    except RuntimeError:
+        warn(path, "symbolic link loop: not read")
+        return None
+    except FileNotFoundError:
+        warn(path, f"broken symbolic link (to {os.readlink(path)}): not read")
+        return None
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            warn(path, "symbolic link loop: not read")
+        else:
+            warn(path, f"cannot be read ({error.strerror or error}): its classes and imports are missing")
+        return None
+    if not stat.S_ISREG(mode):
+        warn(path, f"not a regular file ({_file_type(mode)}): not opened")
+        return None
+    return target
+
+
+def _file_type(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "a folder"),
+    ):
+        if test(mode):
+            return name
+    return "a special file"
+
+
+class UnreadableFile(Exception):
+    """A listed file that could not be read after all; the message says why."""
+
+
+def read_file_bytes(path: Path) -> bytes:
+    """A regular file's bytes; never blocks on a FIFO or device that replaced a file since it was listed."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        raise UnreadableFile(error.strerror or str(error)) from error
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise UnreadableFile("not a regular file")
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            return stream.read()
+    except OSError as error:
+        raise UnreadableFile(error.strerror or str(error)) from error
+    finally:
+        os.close(descriptor)
 
 
 def read_source(raw: bytes, display: str) -> SourceText:
@@ -126,4 +249,8 @@ def read_source(raw: bytes, display: str) -> SourceText:
         text = raw.decode(encoding, errors="replace")
     if text.startswith("\ufeff"):
         text = text[1:]
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        diagnostics.append(Diagnostic(display, line, Level.WARNING, "holds NUL bytes; read as U+FFFD"))
+        text = text.replace("\x00", "\ufffd")
     return SourceText(text=text, digest=digest, diagnostics=tuple(diagnostics))

@@ -27,10 +27,15 @@ class ParsedSource:
     text: str  # the text `tree` was parsed from (downlevelled text when outcome says so)
     error_line: int = 0
     error_message: str = ""
+    set_aside: tuple[int, ...] = ()  # lines replaced by a placeholder so the rest of the file parses
 
 
 _GENERIC_HEADER = re.compile(r"^[ \t]*(?:async[ \t]+)?(?:class|def)[ \t]+\w+[ \t]*\[", re.MULTILINE)
 _TYPE_ALIAS = re.compile(r"^([ \t]*)type[ \t]+(\w+)[ \t]*(\[)?", re.MULTILINE)
+
+
+# How many lines of newer syntax (PEP 701 f-strings, say) may be set aside before giving up on a file.
+MAX_LINES_SET_ASIDE = 20
 
 
 def parse_source(text: str, filename: str, *, imports_only: bool = False) -> ParsedSource:
@@ -42,13 +47,36 @@ def parse_source(text: str, filename: str, *, imports_only: bool = False) -> Par
         line = getattr(error, "lineno", None) or 1
         message = getattr(error, "msg", None) or str(error)
     downlevelled = _remove_type_parameters(text)
-    if downlevelled != text:
+    set_aside: set[int] = set()
+    while len(set_aside) <= MAX_LINES_SET_ASIDE:
         try:
             tree = ast.parse(downlevelled, filename=filename)
-            return ParsedSource(tree, ParseOutcome.DOWNLEVELLED, downlevelled, line, message)
-        except (SyntaxError, ValueError):
-            pass
+        except SyntaxError as error:
+            failing = error.lineno or 0
+            if not failing or failing in set_aside or "f-string" not in str(error.msg):
+                break  # a plain syntax error, not newer syntax: setting lines aside would hide it
+            set_aside.add(failing)
+            downlevelled = set_aside_lines(downlevelled, {failing})
+            continue
+        except ValueError:
+            break
+        return ParsedSource(tree, ParseOutcome.DOWNLEVELLED, downlevelled, line, message, tuple(sorted(set_aside)))
     return ParsedSource(_import_statements(text), ParseOutcome.IMPORTS_ONLY, text, line, message)
+
+
+def set_aside_lines(text: str, numbers: set[int]) -> str:
+    """`text` with the given lines replaced by a placeholder statement at the same indentation.
+
+    A line that opens a block keeps a block header (`if True:`) so the body below it still parses.
+    """
+    lines = text.split("\n")
+    for number in numbers:
+        if 0 < number <= len(lines):
+            line = lines[number - 1]
+            indent = line[: len(line) - len(line.lstrip())]
+            header = line.rstrip().endswith(":")
+            lines[number - 1] = indent + ("if True:" if header else "...")
+    return "\n".join(lines)
 
 
 def _closing_bracket(text: str, opening: int) -> int | None:
@@ -65,14 +93,19 @@ def _closing_bracket(text: str, opening: int) -> int | None:
 
 
 def _blank(text: str, start: int, end: int) -> str:
-    """Replace text[start:end] with spaces, keeping newlines so line numbers stay true."""
-    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+    """Replace text[start:end] with spaces, keeping newlines so line numbers stay true.
+
+    A blanked region that spans lines ends each of its lines with `\\`, so the lines stay joined.
+    """
+    lines = re.sub(r"[^\n]", " ", text[start:end]).split("\n")
+    joined = [line[:-1] + "\\" if line else "\\" for line in lines[:-1]] + lines[-1:]
+    return text[:start] + "\n".join(joined) + text[end:]
 
 
 def _remove_type_parameters(text: str) -> str:
     for match in reversed(list(_GENERIC_HEADER.finditer(text))):
         closing = _closing_bracket(text, match.end() - 1)
-        if closing is not None and "\n" not in text[match.end() - 1 : closing]:
+        if closing is not None:
             text = _blank(text, match.end() - 1, closing + 1)
     for match in reversed(list(_TYPE_ALIAS.finditer(text))):
         end = match.end()

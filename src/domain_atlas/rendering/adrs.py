@@ -34,6 +34,56 @@ class DecisionError(ValueError):
     """An ADR whose front matter cannot be read; names the file and line."""
 
 
+# Front matter is a handful of short fields: these limits stop a YAML "billion laughs" long before it costs time.
+MAX_FRONT_MATTER_BYTES = 16_384
+MAX_ALIASES = 20
+
+
+class _TooManyAliases(yaml.YAMLError):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line  # 0-based, inside the front matter
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """PyYAML's safe loader that refuses more than a few aliases (`*name`), the stuff of alias bombs."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.aliases = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            self.aliases += 1
+            if self.aliases > MAX_ALIASES:
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+                raise _TooManyAliases(mark.line)
+        return super().compose_node(parent, index)
+
+
+def _front_matter(path: str, text: str) -> dict[str, Any]:
+    if len(text.encode("utf-8", errors="replace")) > MAX_FRONT_MATTER_BYTES:
+        raise DecisionError(f"{path}:2: front matter is over {MAX_FRONT_MATTER_BYTES:,} bytes; not read")
+    try:
+        meta = yaml.load(text, Loader=_FrontMatterLoader)  # a SafeLoader: builds no Python objects
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        line = mark.line + 2 if mark is not None else 2
+        raise DecisionError(f"{path}:{line}: front matter is not valid YAML ({error.problem})") from error
+    except _TooManyAliases as error:
+        # The front matter starts on the file's second line, after `---`.
+        raise DecisionError(
+            f"{path}:{error.line + 2}: front matter not read: over {MAX_ALIASES} aliases (*name)"
+        ) from error
+    if meta is None:
+        return {}
+    if not isinstance(meta, dict):
+        raise DecisionError(
+            f"{path}:2: front matter is a {type(meta).__name__}, expected a mapping such as 'status: accepted'"
+        )
+    return meta
+
+
 def _strings(value: Any) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -47,12 +97,7 @@ def read_decision(path: str, markdown: str, rules_by_adr: Mapping[str, Sequence[
     number = re.match(r"(\d+)", path.rsplit("/", 1)[-1])
     if match is None or number is None:
         return None
-    try:
-        meta = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        raise DecisionError(f"{path}:{line}: front matter is not valid YAML") from error
+    meta = _front_matter(path, match.group(1))
     status = str(meta.get("status", "proposed")).lower()
     if status not in STATUSES:
         raise DecisionError(f"{path}:1: unknown status {status!r}; use one of {', '.join(STATUSES)}")

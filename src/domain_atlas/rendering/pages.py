@@ -6,6 +6,7 @@ adapter swaps for the SVG after Markdown has run, so Markdown never touches SVG 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -35,14 +36,30 @@ class Diagram:
         return f'<div class="da-diagram-slot" data-da-diagram="{self.key}"></div>'
 
     def html(self) -> str:
-        body = self.svg or (
-            f'<p class="da-layout-error"><strong>Diagram not drawn:</strong> {escape(self.error)}. '
-            "The tables on this page list the same dependencies.</p>"
+        body = (
+            _readable_canvas(self.svg)
+            if self.svg
+            else (
+                f'<p class="da-layout-error"><strong>Diagram not drawn:</strong> {escape(self.error)}. '
+                "The tables on this page list the same dependencies.</p>"
+            )
         )
         return (
             f'<figure class="da-diagram" id="{self.key}" data-da-diagram="{self.key}">'
             f"{body}<figcaption>{escape(self.title)}</figcaption></figure>"
         )
+
+
+# The smallest font in our DOT is 10 pt (edge labels). Drawn at >= 1.1 px per pt it reads at >= 11 px on screen;
+# a diagram wider than the page scrolls (and pans/zooms) in its frame instead of shrinking below that.
+MIN_PX_PER_PT = 1.1
+_NATURAL_WIDTH = re.compile(r'data-width="([\d.]+)"')
+
+
+def _readable_canvas(svg: str) -> str:
+    natural = _NATURAL_WIDTH.search(svg)
+    minimum = f"{float(natural.group(1)) * MIN_PX_PER_PT:.0f}px" if natural else "0"
+    return f'<div class="da-canvas" style="--da-min-width: {minimum}">{svg}</div>'
 
 
 @dataclass
@@ -157,6 +174,18 @@ class PageRenderer:
 
         return link
 
+    def _element_href(self, service: Service, view: CatalogueView, page: str) -> Callable[[str], str]:
+        """The URL (from `page`) of an element's catalogue entry, for raw HTML; "" when no catalogue lists it."""
+
+        def href(path: str) -> str:
+            element = view.elements.get(path)
+            name = catalogue_page_of(element) if element is not None else ""
+            if not name:
+                return ""
+            return self.sitemap.link(page, self.sitemap.catalogue(service, name)) + f"#{anchor(path)}"
+
+        return href
+
     def _catalogue_link(self, service: Service, page: str) -> Callable[[str, str], str]:
         def link(name: str, element_path: str = "") -> str:
             target = markdown_link(page, self.sitemap.catalogue(service, name))
@@ -169,6 +198,8 @@ class PageRenderer:
             page = self.sitemap.catalogue(service, name)
             site.pages[page] = self.environment.get_template(f"{name}.md.j2").render(
                 element_link=self._element_link(service, view, page),
+                element_href=self._element_href(service, view, page),
+                is_fake=is_fake,
                 service=service,
                 view=view,
                 aggregates=view.of_kind("aggregate"),
@@ -270,6 +301,11 @@ def catalogue_page_of(element: Element) -> str:
         if any(kind in element.kinds for kind in kinds):
             return name
     return ""
+
+
+def is_fake(adapter: Element) -> bool:
+    """An adapter for tests: defined in test code, or named as a fake or in-memory stand-in."""
+    return adapter.test or ("adapter" in adapter.kinds and adapter.name.startswith(("Fake", "InMemory")))
 
 
 def _context_dependencies(service: Service, context: str, *, outgoing: bool) -> list[tuple[str, int]]:
