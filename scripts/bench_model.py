@@ -88,11 +88,11 @@ def child_griffe(root: Path, package: str) -> None:
 
 def child_rebuild(root: Path, package: str) -> None:
     """The model rebuild `mkdocs serve` runs after one saved file (the in-memory cache kept)."""
-    from domain_atlas.adapters.composition import analyse_service, file_cache
+    from domain_atlas.adapters.composition import FileCache, analyse_service
     from domain_atlas.model import ServiceSpec
 
     spec = ServiceSpec(package, (root,), (package,), base=root)
-    cache = file_cache(enabled=False)
+    cache = FileCache()  # memory only, as `mkdocs serve` keeps it
     analyse_service(spec, cache)
     changed = max((root / package).rglob("*.py"), key=lambda path: path.stat().st_size)
     original = changed.read_bytes()
