@@ -17,7 +17,7 @@ from domain_atlas.discovery.fact_codec import Codec, CodecError, encode
 from domain_atlas.discovery.loader import ModuleFacts
 from domain_atlas.discovery.syntax import ParseOutcome
 from domain_atlas.model import ServiceSpec
-from tests.helpers import REPO_ROOT
+from tests.helpers import REPO_ROOT, mkdocs_build, write_site
 
 EXAMPLE = REPO_ROOT / "examples" / "billing-platform" / "src"
 
@@ -137,3 +137,22 @@ def test_default_folder_is_in_the_working_directory(tmp_path: Path, monkeypatch:
     monkeypatch.setenv("DOMAIN_ATLAS_CACHE_DIR", "elsewhere")
     assert cache_folder(None) == tmp_path / "elsewhere"
     assert cache_folder(tmp_path / "given") == tmp_path / "given"
+
+
+def test_the_plugin_uses_the_same_cache_and_can_turn_it_off(tmp_path: Path):
+    services = [{"name": "Billing", "source": str(EXAMPLE), "fail_on": "never"}]
+    site = write_site(tmp_path / "wiki", {"services": services, "cache_dir": str(tmp_path / "shared")})
+    built = mkdocs_build(site, tmp_path / "out")
+    assert built.returncode == 0, built.stderr
+    assert entries(tmp_path / "shared")
+    cli_cache = tmp_path / "cli"
+    export("--cache-dir", str(cli_cache), cwd=tmp_path / "wiki")
+    assert {p.name for p in entries(cli_cache)} == {p.name for p in entries(tmp_path / "shared")}, "one key scheme"
+
+    off = write_site(tmp_path / "off", {"services": services, "cache": False})
+    built = mkdocs_build(off, tmp_path / "out-off")
+    assert built.returncode == 0, built.stderr
+    assert not (tmp_path / "off" / ".domain_atlas_cache").exists()
+    default = write_site(tmp_path / "default", {"services": services})
+    assert mkdocs_build(default, tmp_path / "out-default").returncode == 0
+    assert entries(tmp_path / "default" / ".domain_atlas_cache"), "default: .domain_atlas_cache in the working dir"
