@@ -156,3 +156,16 @@ def test_the_plugin_uses_the_same_cache_and_can_turn_it_off(tmp_path: Path):
     default = write_site(tmp_path / "default", {"services": services})
     assert mkdocs_build(default, tmp_path / "out-default").returncode == 0
     assert entries(tmp_path / "default" / ".domain_atlas_cache"), "default: .domain_atlas_cache in the working dir"
+
+
+def test_concurrent_runs_share_a_cache_folder_safely(tmp_path: Path):
+    command = [sys.executable, "-m", "domain_atlas.adapters.cli", "export", str(EXAMPLE), "--cache-dir", "shared"]
+    runs = [
+        subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(4)
+    ]
+    outputs = {process.communicate(timeout=300)[0] for process in runs}
+    assert all(process.returncode == 0 for process in runs)
+    assert len(outputs) == 1
+    assert outputs == {export("--no-cache", cwd=tmp_path).encode()}
+    assert not list((tmp_path / "shared").glob("??/.tmp-*")), "no temporary file is left behind"
+    assert all(json.loads(path.read_text())["key"] == path.stem for path in entries(tmp_path / "shared"))
