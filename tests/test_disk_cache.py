@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -169,3 +170,12 @@ def test_concurrent_runs_share_a_cache_folder_safely(tmp_path: Path):
     assert outputs == {export("--no-cache", cwd=tmp_path).encode()}
     assert not list((tmp_path / "shared").glob("??/.tmp-*")), "no temporary file is left behind"
     assert all(json.loads(path.read_text())["key"] == path.stem for path in entries(tmp_path / "shared"))
+
+
+def test_a_cache_folder_deleted_between_builds_is_made_again(tmp_path: Path):
+    cache = DiskCache(tmp_path / "cache", Codec(ModuleFacts), "salt")
+    sample = ModuleFacts("digest", ParseOutcome.PARSED, (), None, (), 3)
+    cache.put(cache.key("a"), sample)
+    shutil.rmtree(tmp_path / "cache")
+    cache.put(cache.key("a"), sample)
+    assert cache.get(cache.key("a")) == sample and not cache.errors

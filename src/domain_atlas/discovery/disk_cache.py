@@ -15,7 +15,7 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -126,19 +126,40 @@ def _entries(folder: Path) -> Iterable[tuple[float, Path]]:
                         yield entry.stat(follow_symlinks=False).st_mtime, Path(entry.path)
 
 
+_SHARDS: set[str] = set()  # shard folders this process has seen exist: one stat less per entry
+_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
 def _write_atomically(path: Path, data: bytes) -> None:
-    if not path.parent.is_dir():
-        _create_folder(path.parent.parent)
-        path.parent.mkdir(exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+    shard = str(path.parent)
+    if shard not in _SHARDS:
+        _create_shard(path.parent)
+        _SHARDS.add(shard)
+    # A name no other process or thread uses (pid, thread, key), created exclusively, then renamed into place.
+    temporary = f"{shard}{os.sep}.tmp-{os.getpid()}-{threading.get_ident()}-{path.name}"
     try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
+        try:
+            descriptor = os.open(temporary, _FLAGS, 0o644)
+        except FileNotFoundError:  # the folder was deleted since (between two `mkdocs serve` rebuilds, say)
+            _create_shard(path.parent)
+            descriptor = os.open(temporary, _FLAGS, 0o644)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(descriptor, view) :]
+        finally:
+            os.close(descriptor)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _create_shard(shard: Path) -> None:
+    if not shard.is_dir():
+        _create_folder(shard.parent)
+        shard.mkdir(exist_ok=True)
 
 
 def _create_folder(folder: Path) -> None:
