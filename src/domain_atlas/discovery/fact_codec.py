@@ -26,12 +26,13 @@ class CodecError(ValueError):
 def encode(value: Any) -> Any:
     """Dataclass -> list of its field values in declaration order (nested values encoded too)."""
     names = _FIELD_NAMES.get(type(value))
-    if names is not None:
-        return [encode(getattr(value, name)) for name in names]
+    if names is not None:  # plain values inline: most fields are strings, and a call per string is the cost
+        fields = [getattr(value, name) for name in names]
+        return [item if type(item) in _PLAIN else encode(item) for item in fields]
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, tuple):
-        return [encode(item) for item in value]
+        return [item if type(item) in _PLAIN else encode(item) for item in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         _FIELD_NAMES[type(value)] = tuple(field.name for field in dataclasses.fields(value))
         return encode(value)
@@ -39,6 +40,7 @@ def encode(value: Any) -> Any:
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_PLAIN = frozenset({str, int, bool, type(None)})
 
 
 def _expect(kind: type) -> Decoder:
