@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import gc
 import hashlib
@@ -11,7 +12,7 @@ import os
 import re
 import sys
 import tokenize
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TypeVar
@@ -223,22 +224,29 @@ _COLLECT_EVERY = 100
 Job = tuple[SourceFile, bytes, str | None]  # file, its bytes, its disk cache key (None: no disk cache)
 
 
-def _read_batch(jobs: Sequence[Job], folder: Path | None) -> list[tuple[ModuleFacts, str]]:
-    """Facts of each job and the error met writing them to the disk cache ("" when written or not asked)."""
+@contextlib.contextmanager
+def _young_collections_only() -> Iterator[None]:
+    """No automatic (full) garbage collections: they re-scan every fact already read or loaded."""
     enabled = gc.isenabled()
     gc.disable()
     try:
-        results = []
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read_batch(jobs: Sequence[Job], folder: Path | None) -> list[tuple[ModuleFacts, str]]:
+    """Facts of each job and the error met writing them to the disk cache ("" when written or not asked)."""
+    results = []
+    with _young_collections_only():
         for index, (file, raw, key) in enumerate(jobs):
             facts = _read_module(file, raw)
             error = write_entry(folder, key, encode(facts)) if folder is not None and key else ""
             results.append((facts, error))
             if index % _COLLECT_EVERY == _COLLECT_EVERY - 1:
-                gc.collect(1)
-        return results
-    finally:
-        if enabled:
-            gc.enable()
+                gc.collect(1)  # griffe's objects hold cycles: collect them while they are young
+    return results
 
 
 def _read_batch_job(batch: tuple[Sequence[Job], Path | None]) -> list[tuple[ModuleFacts, str]]:
@@ -253,21 +261,22 @@ def _all_facts(files: Sequence[SourceFile], cache: FileCache | None) -> dict[str
     cache = cache if cache is not None else FileCache()
     found: dict[str, ModuleFacts] = {}
     missing: list[tuple[SourceFile, bytes, str]] = []
-    for file in files:
-        if file.path.is_dir():  # a namespace package: no file of its own
-            found[file.module] = NAMESPACE_PACKAGE
-            continue
-        try:
-            raw = read_file_bytes(file.path)
-        except UnreadableFile as error:
-            found[file.module] = _unreadable(file, str(error))
-            continue
-        digest = hashlib.sha256(raw).hexdigest()
-        cached = cache.load(file, digest)
-        if cached is None:
-            missing.append((file, raw, digest))
-        else:
-            found[file.module] = cached
+    with _young_collections_only():  # loading from disk makes tens of thousands of objects, and no garbage
+        for file in files:
+            if file.path.is_dir():  # a namespace package: no file of its own
+                found[file.module] = NAMESPACE_PACKAGE
+                continue
+            try:
+                raw = read_file_bytes(file.path)
+            except UnreadableFile as error:
+                found[file.module] = _unreadable(file, str(error))
+                continue
+            digest = hashlib.sha256(raw).hexdigest()
+            cached = cache.load(file, digest)
+            if cached is None:
+                missing.append((file, raw, digest))
+            else:
+                found[file.module] = cached
     jobs: list[Job] = [(file, raw, cache.disk_key(file, digest)) for file, raw, digest in missing]
     folder = cache.disk.folder if cache.disk is not None else None
     workers = min(os.cpu_count() or 1, 4)
