@@ -12,7 +12,13 @@ from collections.abc import Mapping, Sequence
 
 from domain_atlas.discovery.disk_cache import cache_folder
 from domain_atlas.discovery.importlinter import find_contract_file, read_contracts
-from domain_atlas.discovery.loader import FileCache, MissingPackageError, disk_cache, load_service
+from domain_atlas.discovery.loader import (
+    FileCache,
+    MissingPackageError,
+    disk_cache,
+    load_service,
+    young_collections_only,
+)
 from domain_atlas.model import Diagnostic, Service, ServiceSpec
 from domain_atlas.model.contracts import Contract
 from domain_atlas.rendering.adrs import Decision, DecisionError, enforcement_section, index_markdown, read_decision
@@ -54,7 +60,8 @@ def analyse_service(
     spec: ServiceSpec, cache: FileCache | None = None, adr_links: Mapping[str, str] | None = None
 ) -> Service:
     """Read one service statically and check the rules on it."""
-    service = load_service(spec, cache, adr_links)
+    with young_collections_only():  # the model is tens of thousands of objects: no full collections while built
+        service = load_service(spec, cache, adr_links)
     contracts: list[Contract] = []
     contract_problems: list[Diagnostic] = []
     contract_file = find_contract_file(spec.source_roots)

@@ -58,7 +58,15 @@ from domain_atlas.model import (
     Suppression,
 )
 
-__all__ = ["FileCache", "MissingPackageError", "ModuleFacts", "disk_cache", "load_service", "slugify"]
+__all__ = [
+    "FileCache",
+    "MissingPackageError",
+    "ModuleFacts",
+    "disk_cache",
+    "load_service",
+    "slugify",
+    "young_collections_only",
+]
 
 
 def disk_cache(folder: Path) -> DiskCache[ModuleFacts]:
@@ -225,7 +233,7 @@ Job = tuple[SourceFile, bytes, str | None]  # file, its bytes, its disk cache ke
 
 
 @contextlib.contextmanager
-def _young_collections_only() -> Iterator[None]:
+def young_collections_only() -> Iterator[None]:
     """No automatic (full) garbage collections: they re-scan every fact already read or loaded."""
     enabled = gc.isenabled()
     gc.disable()
@@ -239,7 +247,7 @@ def _young_collections_only() -> Iterator[None]:
 def _read_batch(jobs: Sequence[Job], folder: Path | None) -> list[tuple[ModuleFacts, str]]:
     """Facts of each job and the error met writing them to the disk cache ("" when written or not asked)."""
     results = []
-    with _young_collections_only():
+    with young_collections_only():
         for index, (file, raw, key) in enumerate(jobs):
             facts = _read_module(file, raw)
             error = write_entry(folder, key, encode(facts)) if folder is not None and key else ""
@@ -261,7 +269,7 @@ def _all_facts(files: Sequence[SourceFile], cache: FileCache | None) -> dict[str
     cache = cache if cache is not None else FileCache()
     found: dict[str, ModuleFacts] = {}
     missing: list[tuple[SourceFile, bytes, str]] = []
-    with _young_collections_only():  # loading from disk makes tens of thousands of objects, and no garbage
+    with young_collections_only():  # loading from disk makes tens of thousands of objects, and no garbage
         for file in files:
             if file.path.is_dir():  # a namespace package: no file of its own
                 found[file.module] = NAMESPACE_PACKAGE
