@@ -179,3 +179,26 @@ def test_a_cache_folder_deleted_between_builds_is_made_again(tmp_path: Path):
     shutil.rmtree(tmp_path / "cache")
     cache.put(cache.key("a"), sample)
     assert cache.get(cache.key("a")) == sample and not cache.errors
+
+
+def test_serve_does_not_write_a_cache_inside_a_folder_it_watches(tmp_path: Path):
+    from domain_atlas.adapters.mkdocs_plugin import DomainAtlasPlugin
+
+    class Server:
+        def __init__(self) -> None:
+            self.watched: list[str] = []
+
+        def watch(self, path: str) -> None:
+            self.watched.append(path)
+
+    plugin = DomainAtlasPlugin()
+    plugin.specs = [ServiceSpec("Inside", (tmp_path,), base=tmp_path)]
+    plugin.cache = file_cache(tmp_path / ".domain_atlas_cache")
+    plugin.on_serve(Server(), config=None, builder=None)  # type: ignore[arg-type]
+    assert plugin.cache.disk is None and not plugin.disk_while_serving
+
+    outside = DomainAtlasPlugin()
+    outside.specs = [ServiceSpec("Outside", (tmp_path / "src",), base=tmp_path)]
+    outside.cache = file_cache(tmp_path / ".domain_atlas_cache")
+    outside.on_serve(Server(), config=None, builder=None)  # type: ignore[arg-type]
+    assert outside.cache.disk is not None

@@ -102,6 +102,7 @@ class DomainAtlasConfig(_StrictConfig):
 class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
     def __init__(self) -> None:
         self.cache = FileCache()
+        self.disk_while_serving = True
         self.specs: list[ServiceSpec] = []
         self.services: list[Service] = []
         self.site = RenderedSite()
@@ -127,7 +128,7 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
         except SettingsError as error:
             raise PluginError(f"domain-atlas: {error}") from error
         self.sitemap = Sitemap(self.config.output_dir, bool(config.use_directory_urls))
-        disk = file_cache(self.config.cache_dir, enabled=self.config.cache).disk
+        disk = file_cache(self.config.cache_dir, enabled=self.config.cache and self.disk_while_serving).disk
         if (disk and disk.folder) != (self.cache.disk and self.cache.disk.folder):
             self.cache = FileCache(disk)  # the in-memory layer of `mkdocs serve` stays on top of the disk
         for asset in _assets():
@@ -287,6 +288,13 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         for root in sorted({root for spec in self.specs for root in spec.source_roots}):
             server.watch(str(root))
+            disk = self.cache.disk
+            if disk is not None and disk.folder.resolve().is_relative_to(root.resolve()):
+                # Each write would be a change under a watched folder, so one more rebuild, and polling a
+                # folder of cache entries costs time: rebuilds keep the in-memory cache only.
+                log.info(f"cache folder {disk.folder} is inside watched source root {root}: not written while serving")
+                self.cache.disk = None
+                self.disk_while_serving = False
         return server
 
 
