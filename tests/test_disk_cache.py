@@ -202,3 +202,18 @@ def test_serve_does_not_write_a_cache_inside_a_folder_it_watches(tmp_path: Path)
     outside.cache = file_cache(tmp_path / ".domain_atlas_cache")
     outside.on_serve(Server(), config=None, builder=None)  # type: ignore[arg-type]
     assert outside.cache.disk is not None
+
+
+def test_the_command_says_when_its_cache_cannot_be_written(tmp_path: Path):
+    (tmp_path / "file").write_text("not a folder")
+    done = subprocess.run(
+        [sys.executable, "-m", "domain_atlas.adapters.cli", "export", str(EXAMPLE), "--cache-dir", "file/cache"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert done.returncode == 0
+    assert "not writable" in done.stderr
+    assert done.stdout == export("--no-cache", cwd=tmp_path)

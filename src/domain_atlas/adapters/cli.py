@@ -110,6 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         specs, adr_links = _specs(arguments)
         cache = file_cache(arguments.cache_dir, enabled=not arguments.no_cache)
         services = analyse(specs, cache, adr_links=adr_links)
+        for problem in cache.disk.errors if cache.disk else []:
+            print(f"domain-atlas: note: {problem}", file=sys.stderr)
     except (SettingsError, MissingPackageError) as error:
         print(f"domain-atlas: error: {error}", file=sys.stderr)
         return EXIT_USAGE

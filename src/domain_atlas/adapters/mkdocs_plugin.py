@@ -143,6 +143,8 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         try:
             self.services = analyse(self.specs, self.cache, self.config.adr_links)
+            for problem in self.cache.disk.errors if self.cache.disk else []:
+                log.info(problem)  # a cache that cannot be written costs speed, not the (strict) build
         except MissingPackageError as error:
             raise PluginError(f"domain-atlas: {error}") from error
         self.warnings = []
