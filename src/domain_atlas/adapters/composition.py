@@ -19,18 +19,28 @@ from domain_atlas.discovery.loader import (
     load_service,
     young_collections_only,
 )
-from domain_atlas.model import Diagnostic, Service, ServiceSpec
+from domain_atlas.model import Diagnostic, Service, ServiceSpec, Violation
 from domain_atlas.model.contracts import Contract
 from domain_atlas.rendering.adrs import Decision, DecisionError, enforcement_section, index_markdown, read_decision
 from domain_atlas.rendering.export import to_json as model_json
 from domain_atlas.rendering.graphviz import Engine, LayoutError, find_engine
+from domain_atlas.rendering.layout_reading import layout_reading_markdown
 from domain_atlas.rendering.pages import PageRenderer, RenderedSite
-from domain_atlas.rendering.sitemap import Sitemap, markdown_link
-from domain_atlas.rules.contracts import check_contracts
+from domain_atlas.rendering.sitemap import (
+    RESERVED_CONTEXT_SLUGS,
+    RESERVED_SERVICE_SLUGS,
+    Sitemap,
+    context_slug,
+    markdown_link,
+    page_slug,
+)
+from domain_atlas.rules.base import RuleContext
+from domain_atlas.rules.catalogue import check_all
 from domain_atlas.rules.ignores import apply_suppressions
-from domain_atlas.rules.imports import check_imports
 
 __all__ = [
+    "RESERVED_CONTEXT_SLUGS",
+    "RESERVED_SERVICE_SLUGS",
     "Decision",
     "DecisionError",
     "FileCache",
@@ -40,11 +50,15 @@ __all__ = [
     "Sitemap",
     "analyse",
     "analyse_service",
+    "context_slug",
     "enforcement_section",
+    "failing_violations",
     "file_cache",
     "index_markdown",
+    "layout_reading_markdown",
     "markdown_link",
     "model_json",
+    "page_slug",
     "read_decision",
     "render_site",
 ]
@@ -67,13 +81,7 @@ def analyse_service(
     contract_file = find_contract_file(spec.source_roots)
     if contract_file is not None:
         contracts, contract_problems = read_contracts(contract_file, spec.base)
-    found = sorted(
-        {
-            *service.violations,
-            *check_imports(service, spec.scheme, adr_links),
-            *check_contracts(service, contracts, adr_links),
-        }
-    )
+    found = check_all(service, RuleContext(spec.scheme, contracts, adr_links or {}))
     if spec.type_only_imports == "ignore":
         found = [violation for violation in found if not violation.type_only]
     kept, problems = apply_suppressions(found, service.suppressions)
@@ -81,6 +89,11 @@ def analyse_service(
     return dataclasses.replace(
         service, violations=tuple(kept), diagnostics=tuple(sorted({*service.diagnostics, *problems}))
     )
+
+
+def failing_violations(violations: Sequence[Violation], type_only_imports: str) -> list[Violation]:
+    """The violations that fail a build: imports under `if TYPE_CHECKING:` only when asked (`fail`)."""
+    return [violation for violation in violations if not violation.type_only or type_only_imports == "fail"]
 
 
 def analyse(
