@@ -127,13 +127,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         specs = _specs(config, base, arguments)
         baseline = getattr(arguments, "baseline", None) or (base / config.baseline if config.baseline else None)
         _writable(baseline if getattr(arguments, "update_baseline", False) else None)
+        # A bad baseline is a usage error before any file is read (and before the cache is written).
+        reading_baseline = arguments.command == "check" and not arguments.update_baseline and baseline
+        known = load_baseline(baseline) if reading_baseline and baseline else None
         # --cache-dir / --no-cache win over the cache settings of mkdocs.yml (given with --config).
         enabled = config.cache and not arguments.no_cache
         cache = file_cache(arguments.cache_dir or config.cache_dir, enabled=enabled)
         services = analyse(specs, cache, adr_links=config.adr_links)
         for problem in cache.disk.errors if cache.disk else []:
             print(f"domain-atlas: note: {problem}", file=sys.stderr)
-    except (SettingsError, ConfigFileError, MissingPackageError) as error:
+    except (SettingsError, ConfigFileError, MissingPackageError, BaselineError) as error:
         print(f"domain-atlas: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     for service in services:
@@ -153,11 +156,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         _write(baseline, baseline_text(violations))
         print(f"baseline {baseline} records {len(violations)} violation(s)", file=sys.stderr)
         return EXIT_OK
-    try:
-        known = load_baseline(baseline) if baseline else None
-    except BaselineError as error:
-        print(f"domain-atlas: error: {error}", file=sys.stderr)
-        return EXIT_USAGE
     new = new_violations(violations, known) if known is not None else violations
     _write(arguments.output, render(violations, arguments.format, new))
     failing = violations_that_fail(services, specs, config.fail_on, known)
