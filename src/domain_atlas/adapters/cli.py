@@ -22,6 +22,7 @@ from domain_atlas.adapters.baseline import (
 )
 from domain_atlas.adapters.composition import (
     MissingPackageError,
+    RevisionError,
     analyse,
     file_cache,
     layout_reading_markdown,
@@ -34,6 +35,7 @@ from domain_atlas.adapters.config_schema import (
     load_config_file,
     validated,
 )
+from domain_atlas.adapters.diff_command import add_diff_arguments, run_diff
 from domain_atlas.adapters.reports import FORMATS, render
 from domain_atlas.adapters.settings import SettingsError, service_specs
 from domain_atlas.model import Level, ServiceSpec
@@ -51,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     for name, help_text in (
         ("export", "write the architecture model as JSON (schema domain-atlas/model/1)"),
         ("check", "report architecture rule violations; exit 1 when there are any"),
+        ("diff", "what changed in the architecture between two git revisions (schema domain-atlas/diff/1)"),
         ("explain", "show how the layout was read: contexts, layers, composition roots, doubtful calls"),
     ):
         command = commands.add_parser(name, help=help_text)
@@ -67,6 +70,8 @@ def _parser() -> argparse.ArgumentParser:
             help="keep per-file facts here between runs (default: $DOMAIN_ATLAS_CACHE_DIR, else .domain_atlas_cache)",
         )
         command.add_argument("--no-cache", action="store_true", help="read every file again; write no cache")
+        if name == "diff":
+            add_diff_arguments(command)
         if name == "check":
             command.add_argument("--format", choices=FORMATS, default="text", help="report format (default: text)")
             command.add_argument("--baseline", type=Path, help="known violations that do not fail the check")
@@ -133,10 +138,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # --cache-dir / --no-cache win over the cache settings of mkdocs.yml (given with --config).
         enabled = config.cache and not arguments.no_cache
         cache = file_cache(arguments.cache_dir or config.cache_dir, enabled=enabled)
+        if arguments.command == "diff":
+            return run_diff(arguments, specs, config.adr_links, _write, cache)
         services = analyse(specs, cache, adr_links=config.adr_links)
         for problem in cache.disk.errors if cache.disk else []:
             print(f"domain-atlas: note: {problem}", file=sys.stderr)
-    except (SettingsError, ConfigFileError, MissingPackageError, BaselineError) as error:
+    except (SettingsError, ConfigFileError, MissingPackageError, RevisionError, BaselineError) as error:
         print(f"domain-atlas: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     for service in services:

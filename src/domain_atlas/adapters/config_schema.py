@@ -215,6 +215,7 @@ class DomainAtlasConfig(_StrictConfig):
     # Per-file facts kept between builds; default $DOMAIN_ATLAS_CACHE_DIR, else .domain_atlas_cache/ (working dir).
     cache = c.Type(bool, default=True)
     cache_dir = c.Optional(c.Type(str))
+    compare_with = c.Optional(c.Type(str))  # a git ref: adds a Changes page per service (domain-atlas diff)
 
 
 class ConfigFileError(ValueError):

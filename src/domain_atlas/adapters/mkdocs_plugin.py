@@ -23,6 +23,7 @@ from domain_atlas.adapters.composition import (
     RenderedSite,
     Sitemap,
     analyse,
+    compare_with,
     enforcement_section,
     file_cache,
     index_markdown,
@@ -45,6 +46,7 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
     def __init__(self) -> None:
         self.cache = FileCache()
         self.disk_while_serving = True
+        self.base_cache = FileCache()  # the compare_with revision's files, apart so neither evicts the other
         self.specs: list[ServiceSpec] = []
         self.services: list[Service] = []
         self.site = RenderedSite()
@@ -67,6 +69,7 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
         disk = file_cache(self.config.cache_dir, enabled=self.config.cache and self.disk_while_serving).disk
         if (disk and disk.folder) != (self.cache.disk and self.cache.disk.folder):
             self.cache = FileCache(disk)  # the in-memory layer of `mkdocs serve` stays on top of the disk
+            self.base_cache = FileCache(disk)  # one disk cache serves both sides: entries are content-addressed
         for asset in _assets():
             if not asset.endswith((".css", ".js")):
                 continue
@@ -90,6 +93,13 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
         self._report_violations(config)
         self._decision_log(files, config)
         api_links = self.config.api_links if self.config.api_links is not None else "autorefs" in config.plugins
+        comparison = None
+        if self.config.compare_with:
+            comparison = compare_with(
+                self.specs, self.services, self.config.compare_with, self.base_cache, self.config.adr_links
+            )
+            if comparison.problem:
+                self._report(Level.WARNING, f"compare_with: {comparison.problem}; the Changes pages say so")
         self.site = render_site(
             self.services,
             self.sitemap,
@@ -97,6 +107,7 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
             float(self.config.layout_timeout),
             source_url=self.config.source_url,
             api_links=api_links,
+            comparison=comparison,
         )
         for problem in self.site.layout_errors:
             self._report(Level.WARNING, f"diagram not drawn: {problem}")
@@ -185,6 +196,7 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
             pages += [self._page(files, self.sitemap.context(service, ctx.name)) for ctx in service.contexts]
             pages += [self._page(files, self.sitemap.catalogue(service, name)) for name in CATALOGUES]
             pages.append(self._page(files, self.sitemap.violations(service)))
+            pages.append(self._page(files, self.sitemap.catalogue(service, "changes")))  # with compare_with only
             child = Section(service.name, [page for page in pages if page is not None])
             section.children.append(child)
         _link_parents(section, None)
@@ -225,7 +237,7 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
                 # Each write would be a change under a watched folder, so one more rebuild, and polling a
                 # folder of cache entries costs time: rebuilds keep the in-memory cache only.
                 log.info(f"cache folder {disk.folder} is inside watched source root {root}: not written while serving")
-                self.cache.disk = None
+                self.cache.disk = self.base_cache.disk = None
                 self.disk_while_serving = False
         return server
 

@@ -29,7 +29,7 @@ class FileCache:
 
     def load(self, file: SourceFile, digest: str) -> ModuleFacts | None:
         """Facts of `file` at `digest` from memory, else from disk (then kept in memory too)."""
-        key = (str(file.path), digest)
+        key = _memory_key(file, digest)
         found = self.get(key)
         if found is None and self.disk is not None:
             found = self.disk.get(_disk_key(self.disk, file, digest))
@@ -43,7 +43,7 @@ class FileCache:
 
     def store(self, file: SourceFile, digest: str, facts: ModuleFacts, *, on_disk: bool = False) -> None:
         """Keep `facts` in memory and on disk (unless a worker process already wrote them there)."""
-        self.put((str(file.path), digest), facts)
+        self.put(_memory_key(file, digest), facts)
         if self.disk is not None and not on_disk:
             self.disk.put(_disk_key(self.disk, file, digest), facts)
 
@@ -58,6 +58,12 @@ class FileCache:
             self._entries.pop((path, previous), None)  # the file changed: its old facts are garbage
         self._digest_of[path] = digest
         self._entries[key] = facts
+
+
+def _memory_key(file: SourceFile, digest: str) -> tuple[str, str]:
+    # Keyed by what the facts depend on (module, shown path, content), not by the folder the file sits in,
+    # so a revision copied elsewhere (`domain-atlas diff`) reuses the facts of its unchanged files.
+    return f"{file.module} {file.display_path}", digest
 
 
 def _disk_key(disk: DiskCache[ModuleFacts], file: SourceFile, digest: str) -> str:
