@@ -427,8 +427,10 @@ def test_no_javascript_errors_while_using_the_diagrams(page: Any, server: Static
         page.goto(url)
         page.wait_for_load_state("load")
         for figure in page.locator("figure.da-diagram").all():
-            figure.scroll_into_view_if_needed()
             assert figure.get_attribute("data-da-ready") == "1"
+            if not figure.is_visible():
+                figure.evaluate("f => f.closest('details').open = true")  # a drill-down folded in its <details>
+            figure.scroll_into_view_if_needed()
             figure.locator("g.da-node").first.hover()
             page.mouse.wheel(0, -100)
             figure.locator("input.da-filter").fill("zzz-no-such-node")
