@@ -89,6 +89,9 @@ ERRORS = {
     "only {file} and {line} are filled in",
     "300-character service name": "option 'services': Sub-option 'name': names are at most 80 characters; "
     "this one has 300",
+    "context with neither package nor packages": "option 'services': Sub-option 'contexts': Sub-option 'package': "
+    "give 'package' (or 'packages', a list of dotted names)",
+    "tests: 5": "option 'services': Sub-option 'tests': expected a test folder (or a list of them), got 5",
     "service name with a NUL": "option 'services': Sub-option 'name': names may not hold control characters or "
     "lone surrogates, got 'Shop\\x00'",
     "unknown top-level option": "option 'colour': unknown option 'colour'; valid options are: adr_dir, adr_links, "
