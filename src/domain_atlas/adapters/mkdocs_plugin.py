@@ -23,6 +23,7 @@ from domain_atlas.adapters.composition import (
     RenderedSite,
     Sitemap,
     analyse,
+    compare_with,
     enforcement_section,
     index_markdown,
     markdown_link,
@@ -43,6 +44,7 @@ CATALOGUES = ("aggregates", "events", "messages", "ports", "flows")
 class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
     def __init__(self) -> None:
         self.cache = FileCache()
+        self.base_cache = FileCache()  # the compare_with revision's files, apart so neither evicts the other
         self.specs: list[ServiceSpec] = []
         self.services: list[Service] = []
         self.site = RenderedSite()
@@ -83,6 +85,13 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
         self._report_violations(config)
         self._decision_log(files, config)
         api_links = self.config.api_links if self.config.api_links is not None else "autorefs" in config.plugins
+        comparison = None
+        if self.config.compare_with:
+            comparison = compare_with(
+                self.specs, self.services, self.config.compare_with, self.base_cache, self.config.adr_links
+            )
+            if comparison.problem:
+                self._report(Level.WARNING, f"compare_with: {comparison.problem}; the Changes pages say so")
         self.site = render_site(
             self.services,
             self.sitemap,
@@ -90,6 +99,7 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
             float(self.config.layout_timeout),
             source_url=self.config.source_url,
             api_links=api_links,
+            comparison=comparison,
         )
         for problem in self.site.layout_errors:
             self._report(Level.WARNING, f"diagram not drawn: {problem}")
@@ -178,6 +188,7 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
             pages += [self._page(files, self.sitemap.context(service, ctx.name)) for ctx in service.contexts]
             pages += [self._page(files, self.sitemap.catalogue(service, name)) for name in CATALOGUES]
             pages.append(self._page(files, self.sitemap.violations(service)))
+            pages.append(self._page(files, self.sitemap.catalogue(service, "changes")))  # with compare_with only
             child = Section(service.name, [page for page in pages if page is not None])
             section.children.append(child)
         _link_parents(section, None)
