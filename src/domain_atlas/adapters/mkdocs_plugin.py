@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -39,6 +41,8 @@ log = get_plugin_logger(__name__)
 ASSET_FOLDER = "assets/domain-atlas"
 SCHEMA_FILE = "model-1.schema.json"
 CATALOGUES = ("aggregates", "events", "messages", "ports", "flows")
+VENDOR = "vendor/"
+MERMAID = "vendor/mermaid.min.js"
 
 
 class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
@@ -65,8 +69,8 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
             log.warning(f"{Path(config.config_file_path or 'mkdocs.yml').name}: {warning}")
         self.sitemap = Sitemap(self.config.output_dir, bool(config.use_directory_urls))
         for asset in _assets():
-            if not asset.endswith((".css", ".js")):
-                continue
+            if not asset.endswith((".css", ".js")) or asset.startswith(VENDOR):
+                continue  # vendored libraries (Mermaid) are added in on_files, only when a page uses them
             target = config.extra_css if asset.endswith(".css") else config.extra_javascript
             path = f"{ASSET_FOLDER}/{asset}"
             if path not in target:
@@ -113,9 +117,14 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
             self.site.titles[log_page] = "Decision log"
         for path, markdown in sorted(self.site.pages.items()):
             files.append(File.generated(config, path, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+        uses_mermaid = _uses_mermaid(files)
         for asset in _assets():
+            if asset.startswith(VENDOR) and not uses_mermaid:
+                continue
             content = resources.files("domain_atlas").joinpath("assets", *asset.split("/")).read_bytes()
             files.append(File.generated(config, f"{ASSET_FOLDER}/{asset}", content=content))
+        if uses_mermaid:
+            _add_deferred_script(config, f"{ASSET_FOLDER}/{MERMAID}")
         schema = resources.files("domain_atlas").joinpath("schema", SCHEMA_FILE).read_text(encoding="utf-8")
         files.append(File.generated(config, f"{self.sitemap.base}/{SCHEMA_FILE}", content=schema))
         return files
@@ -225,6 +234,24 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
         for root in sorted({root for spec in self.specs for root in spec.source_roots}):
             server.watch(str(root))
         return server
+
+
+_MERMAID_FENCE = re.compile(r"^[ \t]*(?:`{3,}|~{3,})[ \t]*\{?[ \t]*\.?mermaid\b", re.MULTILINE)
+
+
+def _uses_mermaid(files: Files) -> bool:
+    """Whether any page of the site has a `mermaid` fence: only then is the 3 MB Mermaid bundle shipped and loaded."""
+    return any(_MERMAID_FENCE.search(file.content_string) for file in files.documentation_pages())
+
+
+def _add_deferred_script(config: MkDocsConfig, path: str) -> None:
+    """Load without blocking render. Deferred scripts run before DOMContentLoaded, when Material looks for a local
+    `mermaid` before it would fetch one from a CDN; `async` would race it."""
+    if any(str(script) == path for script in config.extra_javascript):
+        return
+    script = ExtraScriptValue(path)
+    script.defer = True
+    config.extra_javascript.insert(0, script)
 
 
 def _assets() -> list[str]:
