@@ -22,6 +22,7 @@ from domain_atlas.adapters.composition import (
     DecisionError,
     FileCache,
     MissingPackageError,
+    ModelFileError,
     RenderedSite,
     Sitemap,
     analyse,
@@ -80,7 +81,7 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         try:
             self.services = analyse(self.specs, self.cache, self.config.adr_links)
-        except MissingPackageError as error:
+        except (MissingPackageError, ModelFileError) as error:
             raise PluginError(f"domain-atlas: {error}") from error
         self.warnings = []
         for service in self.services:
@@ -233,6 +234,8 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         for root in sorted({root for spec in self.specs for root in spec.source_roots}):
             server.watch(str(root))
+        for model in sorted({spec.model for spec in self.specs if spec.model is not None}):
+            server.watch(str(model))
         return server
 
 
