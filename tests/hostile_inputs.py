@@ -381,6 +381,8 @@ CASES: tuple[Case, ...] = (
     Case("packages: 123", _service_setting(packages=123), "settings"),
     Case("source_url with {path}", _plugin(source_url="https://git.example/{path}#L{line}"), "settings"),
     Case("300-character service name", _service_setting(name="S" * 300), "settings"),
+    Case("context with neither package nor packages", _service_setting(contexts=[{"name": "x"}]), "settings"),
+    Case("tests: 5", _service_setting(tests=5), "settings"),
     Case("service name with a NUL", _service_setting(name="Shop\x00"), "settings"),
     Case("non-UTF-8 baseline", _non_utf8_baseline, "settings"),
     Case("[tool] domain-atlas = string", _tool_section_wrong_type, "settings"),

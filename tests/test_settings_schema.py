@@ -12,7 +12,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
 from domain_atlas.adapters import cli
-from domain_atlas.adapters.config_schema import ConfigFileError, load_config_file, validated
+from domain_atlas.adapters.config_schema import ConfigFileError, DomainAtlasConfig, load_config_file, validated
 from domain_atlas.adapters.settings import SettingsError, service_specs
 from tests.hostile_inputs import CASES, Case, write_project
 
@@ -89,11 +89,14 @@ ERRORS = {
     "only {file} and {line} are filled in",
     "300-character service name": "option 'services': Sub-option 'name': names are at most 80 characters; "
     "this one has 300",
+    "context with neither package nor packages": "option 'services': Sub-option 'contexts': Sub-option 'package': "
+    "give 'package' (or 'packages', a list of dotted names)",
+    "tests: 5": "option 'services': Sub-option 'tests': expected a test folder (or a list of them), got 5",
     "service name with a NUL": "option 'services': Sub-option 'name': names may not hold control characters or "
     "lone surrogates, got 'Shop\\x00'",
-    "unknown top-level option": "option 'colour': unknown option 'colour'; valid options are: adr_dir, adr_links, "
-    "api_links, baseline, cache, cache_dir, compare_with, elements, fail_on, graphviz, layers, layout_timeout, "
-    "nav_title, output_dir, services, source_url, stereotypes, type_only_imports",
+    # every option of the one schema, so an option added later is listed here too
+    "unknown top-level option": "option 'colour': unknown option 'colour'; valid options are: "
+    + ", ".join(sorted(name for name, _ in DomainAtlasConfig._schema)),
     "fail_on: !ENV [DA_FAIL_ON, never], DA_FAIL_ON=sometimes": "option 'fail_on': Expected one of: "
     "('new', 'any', 'never') but received: 'sometimes'",
     "--package shop.": "--package: expected a dotted package name such as 'shop.orders', got 'shop.'",
