@@ -7,7 +7,7 @@ outbound adapters (griffe discovery, Graphviz rendering) themselves.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from domain_atlas.discovery.importlinter import find_contract_file, read_contracts
 from domain_atlas.discovery.loader import FileCache, MissingPackageError, load_service
@@ -16,7 +16,9 @@ from domain_atlas.model.contracts import Contract
 from domain_atlas.rendering.adrs import Decision, DecisionError, enforcement_section, index_markdown, read_decision
 from domain_atlas.rendering.export import to_json as model_json
 from domain_atlas.rendering.graphviz import Engine, LayoutError, find_engine
+from domain_atlas.rendering.nav_snippets import mkdocs_snippet, toml_string, zensical_snippet
 from domain_atlas.rendering.pages import PageRenderer, RenderedSite
+from domain_atlas.rendering.publication import NavPage, NavSection, Publication, publication, read_decisions
 from domain_atlas.rendering.sitemap import Sitemap, markdown_link
 from domain_atlas.rules.contracts import check_contracts
 from domain_atlas.rules.ignores import apply_suppressions
@@ -28,6 +30,9 @@ __all__ = [
     "FileCache",
     "LayoutError",
     "MissingPackageError",
+    "NavPage",
+    "NavSection",
+    "Publication",
     "RenderedSite",
     "Sitemap",
     "analyse",
@@ -35,9 +40,13 @@ __all__ = [
     "enforcement_section",
     "index_markdown",
     "markdown_link",
+    "mkdocs_snippet",
     "model_json",
+    "publish",
     "read_decision",
     "render_site",
+    "toml_string",
+    "zensical_snippet",
 ]
 
 
@@ -93,3 +102,38 @@ def render_site(
     site = renderer.render(services)
     site.layout_errors[:0] = problems
     return site
+
+
+def publish(
+    services: Sequence[Service],
+    sitemap: Sitemap,
+    *,
+    engine: str | None,
+    layout_timeout: float,
+    source_url: str = "",
+    api_links: bool = False,
+    adr_documents: Iterable[tuple[str, str]] = (),
+    adr_dir: str = "adr",
+    adr_links: Mapping[str, str] | None = None,
+    asset_folder: str,
+    nav_title: str = "Architecture",
+    adr_sections: bool = True,
+) -> Publication:
+    """The rendering use case both hosts share: every file of the Architecture section and its nav.
+
+    `adr_documents` are the docs' Markdown files (docs-relative path, text); those under `adr_dir` with front matter
+    make the decision log. `adr_sections` says whether the host appends enforcement sections to the ADR pages.
+    """
+    decisions, adr_problems = read_decisions(adr_documents, adr_dir, adr_links or {})
+    site = render_site(services, sitemap, engine, layout_timeout, source_url=source_url, api_links=api_links)
+    result = publication(
+        services,
+        site,
+        sitemap,
+        decisions=decisions,
+        asset_folder=asset_folder,
+        nav_title=nav_title,
+        adr_sections=adr_sections,
+    )
+    result.warnings[:0] = adr_problems
+    return result

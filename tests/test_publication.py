@@ -1,0 +1,82 @@
+"""The rendering use case both hosts share (composition.publish): every file a reader sees, diagrams inlined as raw
+HTML blocks that Markdown passes through untouched, so no host needs a post-processing hook."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from domain_atlas.adapters.composition import NavPage, NavSection, Sitemap, analyse, publish
+from domain_atlas.adapters.settings import service_specs
+from tests.helpers import REPO_ROOT
+
+EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc"]
+ADR = """---
+status: accepted
+date: 2026-01-02
+---
+# Keep the domain pure
+"""
+
+
+@pytest.fixture(scope="module")
+def services():
+    specs = service_specs(
+        [{"name": "Depot Charging", "source": "examples/depot-charging/src", "packages": ["charging"]}], REPO_ROOT
+    )
+    return analyse(specs)
+
+
+def _publish(services, **options):
+    settings = {"engine": None, "layout_timeout": 20.0, "asset_folder": "assets/domain-atlas", **options}
+    return publish(services, Sitemap("architecture"), **settings)
+
+
+def test_pages_hold_their_diagrams_as_raw_html_that_markdown_keeps_byte_for_byte(services):
+    result = _publish(services)
+    figures = 0
+    for path, text in result.pages.items():
+        assert 'class="da-diagram-slot"' not in text, f"{path} still holds a placeholder"
+        for block in text.split("\n\n"):
+            if block.lstrip().startswith("<figure"):
+                figures += 1
+                assert block.startswith('<figure class="da-diagram"') and block.endswith("</figure>"), path
+                for extensions in ([], EXTENSIONS):
+                    assert block in markdown.markdown(text, extensions=extensions), f"{path}: Markdown changed it"
+    # the context map, each context's layer graph and event flow, the service's event flow
+    assert figures >= 1 + 2 * len(services[0].contexts)
+
+
+def test_assets_schema_and_nav_come_with_the_pages(services):
+    result = _publish(services, nav_title="Design")
+    assert result.stylesheets == ["assets/domain-atlas/domain-atlas.css"]
+    assert result.scripts[-1] == "assets/domain-atlas/domain-atlas.js"
+    assert set(result.stylesheets + result.scripts) <= set(result.assets)
+    assert "architecture/model-1.schema.json" in result.assets
+    assert result.nav.title == "Design"
+    (index, service) = result.nav.children
+    assert index == NavPage("All services", "architecture/index.md")
+    assert isinstance(service, NavSection) and service.title == "Depot Charging"
+    listed = [child.path for child in service.children if isinstance(child, NavPage)]
+    assert set(listed) == {path for path in result.pages if path.startswith("architecture/depot-charging/")}
+    assert set(result.files()) == set(result.pages) | set(result.assets)
+
+
+def test_decision_log_from_adr_documents_and_the_note_when_the_host_cannot_add_adr_sections(services):
+    documents = [("adr/0001-pure.md", ADR), ("adr/index.md", ADR), ("guide/0002-not-an-adr.md", ADR)]
+    links = {"domain-framework-free": "adr/0001-pure.md"}
+    served = _publish(services, adr_documents=documents, adr_links=links)
+    written = _publish(services, adr_documents=documents, adr_links=links, adr_sections=False)
+    log = served.pages["architecture/decisions.md"]
+    assert "[Keep the domain pure](../adr/0001-pure.md)" in log and "`domain-framework-free`" in log
+    assert list(served.decisions) == ["adr/0001-pure.md"]
+    assert written.pages["architecture/decisions.md"].startswith(log)
+    assert "written by `domain-atlas pages`" in written.pages["architecture/decisions.md"]
+    assert "domain-atlas pages" not in log
+    assert NavPage("Decision log", "architecture/decisions.md") in served.nav.children
+
+
+def test_a_bad_adr_is_a_warning_naming_it_and_stays_out_of_the_log(services):
+    result = _publish(services, adr_documents=[("adr/0003-bad.md", "---\nstatus: [\n---\n# Bad\n")])
+    assert any(warning.startswith("adr/0003-bad.md:") for warning in result.warnings), result.warnings
+    assert "architecture/decisions.md" not in result.pages
