@@ -13,6 +13,7 @@ import yaml
 from domain_atlas import __version__
 from domain_atlas.adapters.baseline import BaselineError, baseline_text, load_baseline, new_violations
 from domain_atlas.adapters.composition import MissingPackageError, analyse, model_json
+from domain_atlas.adapters.pages_command import write_pages
 from domain_atlas.adapters.reports import FORMATS, render
 from domain_atlas.adapters.settings import SettingsError, service_specs
 from domain_atlas.model import Level, ServiceSpec
@@ -45,6 +46,16 @@ def _parser() -> argparse.ArgumentParser:
             command.add_argument(
                 "--update-baseline", action="store_true", help="write the current violations to --baseline and exit 0"
             )
+    pages = commands.add_parser(
+        "pages",
+        help="write the Architecture pages, diagrams and assets into the docs (for Zensical or any Markdown builder)",
+    )
+    pages.add_argument(
+        "--config", type=Path, default=Path("mkdocs.yml"), help="mkdocs.yml with domain-atlas plugin settings"
+    )
+    pages.add_argument(
+        "-o", "--output", type=Path, help="folder inside docs_dir (default: docs_dir/output_dir: docs/architecture)"
+    )
     return parser
 
 
@@ -56,11 +67,18 @@ _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix
 _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
-def _plugin_settings(config: Path) -> dict[str, Any]:
+def _read_config(config: Path) -> dict[str, Any]:
     try:
         document = yaml.load(config.read_text(encoding="utf-8"), Loader=_Loader) or {}
     except (OSError, yaml.YAMLError) as error:
         raise SettingsError(f"{config}: cannot read: {error}") from error
+    if not isinstance(document, dict):
+        raise SettingsError(f"{config}: expected a mapping of MkDocs settings")
+    return document
+
+
+def _plugin_settings(config: Path) -> dict[str, Any]:
+    document = _read_config(config)
     for plugin in document.get("plugins") or []:
         if isinstance(plugin, dict) and "domain-atlas" in plugin:
             return dict(plugin["domain-atlas"] or {})
@@ -100,6 +118,13 @@ def _specs(arguments: argparse.Namespace) -> tuple[list[ServiceSpec], dict[str, 
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
+    if arguments.command == "pages":
+        try:
+            document = _read_config(arguments.config)
+        except SettingsError as error:
+            print(f"domain-atlas: error: {error}", file=sys.stderr)
+            return EXIT_USAGE
+        return write_pages(arguments.config, document, arguments.output)
     try:
         specs, adr_links = _specs(arguments)
         services = analyse(specs, adr_links=adr_links)

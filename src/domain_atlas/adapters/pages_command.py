@@ -1,0 +1,138 @@
+"""`domain-atlas pages`: the Architecture section written into the docs, for builders that run no MkDocs plugin.
+
+The same rendering use case as the plugin (composition.publish); what only a plugin can do (append enforcement
+sections to the team's own ADR pages) is left out and said so on the decision log.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from domain_atlas.adapters.composition import (
+    MissingPackageError,
+    Sitemap,
+    analyse,
+    mkdocs_snippet,
+    publish,
+    zensical_snippet,
+)
+from domain_atlas.adapters.page_files import MARKER, PageFilesError, docs_subfolder, folder_in_docs, write_folder
+from domain_atlas.adapters.settings import SettingsError, service_specs
+
+EXIT_OK, EXIT_USAGE = 0, 2
+NAV_SNIPPETS = ("nav-snippet.mkdocs.yml", "nav-snippet.zensical.toml")
+ASSETS = "assets"  # inside the output folder: the command writes nothing outside it
+
+
+def _plugin_names(document: Mapping[str, Any]) -> set[str]:
+    names: set[str] = set()
+    for plugin in document.get("plugins") or []:
+        if isinstance(plugin, str):
+            names.add(plugin)
+        elif isinstance(plugin, dict):
+            names.update(str(name) for name in plugin)
+    return names
+
+
+def _settings(config: Path, document: Mapping[str, Any]) -> dict[str, Any]:
+    for plugin in document.get("plugins") or []:
+        if isinstance(plugin, dict) and "domain-atlas" in plugin:
+            settings = plugin["domain-atlas"] or {}
+            if not isinstance(settings, dict):
+                raise SettingsError(f"{config}: the 'domain-atlas' plugin settings must be a mapping")
+            return dict(settings)
+    raise SettingsError(f"{config}: no 'domain-atlas' entry under 'plugins' (the pages are configured there)")
+
+
+def _adr_documents(docs_dir: Path, adr_dir: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """The Markdown files under docs_dir/adr_dir as (docs-relative path, text); unreadable ones are warnings."""
+    folder = docs_dir / adr_dir.strip("/")
+    documents: list[tuple[str, str]] = []
+    problems: list[str] = []
+    if not folder.is_dir():
+        return documents, problems
+    for path in sorted(folder.rglob("*.md")):
+        if path.is_symlink() or not path.is_file():
+            continue
+        name = path.relative_to(docs_dir).as_posix()
+        try:
+            documents.append((name, path.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError) as error:
+            problems.append(f"{name}: cannot read ({error}); left out of the decision log")
+    return documents, problems
+
+
+def _warn(message: str) -> None:
+    print(f"domain-atlas: warning: {message}", file=sys.stderr)
+
+
+def write_pages(config: Path, document: Mapping[str, Any], output: Path | None) -> int:
+    try:
+        settings = _settings(config, document)
+        base_dir = config.resolve().parent
+        docs_dir = base_dir / str(document.get("docs_dir") or "docs")
+        if output is None:
+            base = docs_subfolder(str(settings.get("output_dir") or "architecture"))
+            output = docs_dir.joinpath(*base.split("/"))
+        base = folder_in_docs(output, docs_dir)
+        specs = service_specs(
+            settings.get("services") or [],
+            base_dir,
+            settings.get("layers"),
+            stereotypes=settings.get("stereotypes"),
+            elements=settings.get("elements"),
+            type_only_imports=str(settings.get("type_only_imports") or "report"),
+        )
+        adr_links = {str(rule): str(adr) for rule, adr in dict(settings.get("adr_links") or {}).items()}
+        services = analyse(specs, adr_links=adr_links)
+    except (SettingsError, PageFilesError, MissingPackageError) as error:
+        print(f"domain-atlas: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    for service in services:
+        for diagnostic in service.diagnostics:
+            print(f"{diagnostic.location()}: {diagnostic.level.value}: {diagnostic.message}", file=sys.stderr)
+    adr_dir = str(settings.get("adr_dir") or "adr")
+    documents, problems = _adr_documents(docs_dir, adr_dir)
+    api_links = settings.get("api_links")
+    if api_links is None:  # as the plugin decides: link to API pages when autorefs (mkdocstrings) is configured
+        api_links = bool({"autorefs", "mkdocstrings"} & _plugin_names(document))
+    result = publish(
+        services,
+        Sitemap(base, bool(document.get("use_directory_urls", True))),
+        engine=settings.get("graphviz"),
+        layout_timeout=float(settings.get("layout_timeout") or 20),
+        source_url=str(settings.get("source_url") or ""),
+        api_links=bool(api_links),
+        adr_documents=documents,
+        adr_dir=adr_dir,
+        adr_links=adr_links,
+        asset_folder=f"{base}/{ASSETS}",
+        nav_title=str(settings.get("nav_title") or "Architecture"),
+        adr_sections=False,
+    )
+    for problem in [*problems, *result.warnings]:
+        _warn(problem)
+    files: dict[str, bytes] = {}
+    for path, content in result.files().items():
+        if not path.startswith(base + "/"):  # the use case keeps everything under the section's folder
+            raise AssertionError(f"generated file {path} is outside {base}")
+        files[path.removeprefix(base + "/")] = content
+    files[NAV_SNIPPETS[0]] = mkdocs_snippet(result).encode("utf-8")
+    files[NAV_SNIPPETS[1]] = zensical_snippet(result).encode("utf-8")
+    folder = output.resolve()
+    try:
+        changed, deleted = write_folder(folder, files)
+    except (PageFilesError, OSError) as error:
+        print(f"domain-atlas: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    violations = sum(len(service.violations) for service in services)
+    print(
+        f"domain-atlas: {len(files)} file(s) in {output} ({len(changed)} written, {len(deleted)} stale removed; "
+        f"listed in {MARKER}); {violations} violation(s) shown. Add {NAV_SNIPPETS[0]} or {NAV_SNIPPETS[1]} "
+        "to your configuration for the nav and assets.",
+        file=sys.stderr,
+    )
+    return EXIT_OK

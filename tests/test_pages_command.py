@@ -1,0 +1,195 @@
+"""`domain-atlas pages`: the Architecture section written into the docs, the same bytes the plugin serves (modulo
+asset paths), replacing exactly what an earlier run wrote and never a team's own file."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from domain_atlas.adapters.cli import main
+from domain_atlas.adapters.composition import toml_string
+from domain_atlas.adapters.page_files import MARKER
+from tests.helpers import REPO_ROOT, mkdocs_build
+
+ADR = "---\nstatus: accepted\ndate: 2026-01-02\n---\n# Contexts integrate through events\n\nWhy.\n"
+
+
+def _wiki(root: Path, source: Path, *, name: str = "Depot Charging", package: str = "charging") -> Path:
+    """A small MkDocs project with the plugin configured, one ADR and a home page."""
+    docs = root / "docs"
+    (docs / "adr").mkdir(parents=True)
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    (docs / "adr" / "0001-events.md").write_text(ADR, encoding="utf-8")
+    config = {
+        "site_name": "Wiki",
+        "theme": {"name": "material", "font": False},
+        "validation": {"anchors": "warn"},
+        "nav": [{"Home": "index.md"}, {"Decisions": ["adr/0001-events.md"]}],
+        "plugins": [
+            "search",
+            {
+                "domain-atlas": {
+                    "services": [{"name": name, "source": str(source), "packages": [package], "fail_on": "never"}],
+                    "adr_links": {"context-independence": "adr/0001-events.md"},
+                }
+            },
+        ],
+    }
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return root / "mkdocs.yml"
+
+
+def _without_plugin(config_file: Path, folder: str = "architecture") -> None:
+    """What a team moving to Zensical does: drop the plugin, paste the nav snippet."""
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    snippet = yaml.safe_load((config_file.parent / "docs" / folder / "nav-snippet.mkdocs.yml").read_text("utf-8"))
+    config["plugins"] = ["search"]
+    config["nav"] += snippet["nav"]
+    config["extra_css"] = snippet["extra_css"]
+    config["extra_javascript"] = snippet["extra_javascript"]
+    config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+
+
+def _pages(config: Path, *extra: str) -> int:
+    return main(["pages", "--config", str(config), *extra])
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+OWN_ASSETS_SERVED = re.compile(r"(?:\.\./)*assets/domain-atlas/")
+OWN_ASSETS_WRITTEN = re.compile(r"(?:\.\./)*(?:architecture/)?assets/(?=domain-atlas\.|vendor/)")
+
+
+def test_written_pages_build_into_the_same_html_the_plugin_serves(tmp_path: Path):
+    source = REPO_ROOT / "examples" / "depot-charging" / "src"
+    served_config = _wiki(tmp_path / "served", source)
+    written_config = _wiki(tmp_path / "written", source)
+    assert _pages(written_config) == 0
+    _without_plugin(written_config)
+    results = [mkdocs_build(config, config.parent / "site") for config in (served_config, written_config)]
+    assert [result.returncode for result in results] == [0, 0], [result.stderr for result in results]
+    served, written = (config.parent / "site" for config in (served_config, written_config))
+
+    pages = sorted(p.relative_to(served).as_posix() for p in (served / "architecture").rglob("*.html"))
+    assert len(pages) >= 10
+    decision_log = "architecture/decisions/index.html"
+    for page in pages:
+        plugin_html = OWN_ASSETS_SERVED.sub("ASSETS/", (served / page).read_text(encoding="utf-8"))
+        command_html = OWN_ASSETS_WRITTEN.sub("ASSETS/", (written / page).read_text(encoding="utf-8"))
+        if page == decision_log:  # the one difference: the log says the ADR pages have no enforcement section
+            assert "<p>These pages were written by <code>domain-atlas pages</code>" in command_html
+            command_html = re.sub(r"<p>These pages were written by <code>domain-atlas pages.*?</p>\n", "", command_html)
+        assert plugin_html == command_html, f"{page} differs"
+    for name in ("domain-atlas.css", "domain-atlas.js"):
+        assert (served / "assets" / "domain-atlas" / name).read_bytes() == (
+            written / "architecture" / "assets" / name
+        ).read_bytes()
+    schema = "architecture/model-1.schema.json"
+    assert (served / schema).read_bytes() == (written / schema).read_bytes()
+    # the plugin still appends the enforcement section to the ADR page it serves; written pages cannot
+    assert "Rules that enforce this decision" in (served / "adr/0001-events/index.html").read_text("utf-8")
+    assert "Rules that enforce this decision" not in (written / "adr/0001-events/index.html").read_text("utf-8")
+
+
+def _copy_service(root: Path) -> Path:
+    source = root / "src"
+    shutil.copytree(REPO_ROOT / "examples" / "depot-charging" / "src", source)
+    return source
+
+
+def test_rerun_after_a_code_change_replaces_exactly_the_generated_files(tmp_path: Path, capsys):
+    source = _copy_service(tmp_path / "code")
+    config = _wiki(tmp_path / "wiki", source)
+    folder = tmp_path / "wiki" / "docs" / "architecture"
+    assert _pages(config) == 0
+    first = _tree(folder)
+    marker = json.loads(first.pop(MARKER))
+    assert sorted(marker["files"]) == sorted(first)
+    assert "depot-charging/tariffs/index.md" in first and "nav-snippet.zensical.toml" in first
+    assert _pages(config) == 0 and _tree(folder) == {**first, MARKER: (folder / MARKER).read_bytes()}
+    assert "(0 written, 0 stale removed" in capsys.readouterr().err
+
+    shutil.rmtree(source / "charging" / "tariffs")  # a context goes away
+    assert _pages(config) == 0
+    second = _tree(folder)
+    second.pop(MARKER)
+    assert not any(name.startswith("depot-charging/tariffs/") for name in second)
+    assert not (folder / "depot-charging" / "tariffs").exists()
+    assert set(second) == {name for name in first if not name.startswith("depot-charging/tariffs/")}
+    assert second["assets/domain-atlas.js"] == first["assets/domain-atlas.js"]
+    assert second["index.md"] != first["index.md"]
+
+
+def test_a_folder_holding_a_teams_own_page_is_refused_and_left_alone(tmp_path: Path, capsys):
+    config = _wiki(tmp_path, REPO_ROOT / "examples" / "depot-charging" / "src")
+    folder = tmp_path / "docs" / "architecture"
+    folder.mkdir()
+    (folder / "notes.md").write_text("# Our notes\n", encoding="utf-8")
+    assert _pages(config) == 2
+    assert "notes.md" in capsys.readouterr().err
+    assert _tree(folder) == {"notes.md": b"# Our notes\n"}
+
+    (folder / "notes.md").unlink()
+    assert _pages(config) == 0
+    mine = folder / "depot-charging" / "sessions" / "mine.md"  # added among generated pages
+    mine.write_text("# Mine\n", encoding="utf-8")
+    assert _pages(config) == 2
+    assert "sessions/mine.md was not written by domain-atlas" in capsys.readouterr().err
+    mine.unlink()
+
+    (folder / "index.md").write_text("# Edited by hand\n", encoding="utf-8")
+    assert _pages(config) == 2
+    assert "index.md changed since domain-atlas wrote it" in capsys.readouterr().err
+    assert (folder / "index.md").read_text(encoding="utf-8") == "# Edited by hand\n"
+
+
+@pytest.mark.parametrize("output", ["docs", "outside", "docs/../outside", "/tmp/da-pages-out", "docs/a/../../x"])
+def test_output_outside_docs_is_refused_and_nothing_is_written(tmp_path: Path, output: str, capsys, monkeypatch):
+    config = _wiki(tmp_path, REPO_ROOT / "examples" / "depot-charging" / "src")
+    monkeypatch.chdir(tmp_path)
+    before = sorted(tmp_path.rglob("*"))
+    assert _pages(config, "-o", output) == 2
+    assert "expected a folder inside docs_dir" in capsys.readouterr().err
+    assert sorted(tmp_path.rglob("*")) == before
+    assert not Path("/tmp/da-pages-out").exists()
+
+
+def test_a_link_out_of_docs_is_refused(tmp_path: Path, capsys):
+    config = _wiki(tmp_path / "wiki", REPO_ROOT / "examples" / "depot-charging" / "src")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "wiki" / "docs" / "architecture").symlink_to(tmp_path / "elsewhere")
+    assert _pages(config) == 2
+    assert "expected a folder inside docs_dir" in capsys.readouterr().err
+    assert list((tmp_path / "elsewhere").iterdir()) == []
+
+
+def test_nested_output_and_hostile_service_names_give_valid_nav_snippets(tmp_path: Path):
+    name = 'Dépôt "charging" \\ [x]: {y} # z\n\t\x7f'
+    config = _wiki(tmp_path, REPO_ROOT / "examples" / "depot-charging" / "src", name=name)
+    assert _pages(config, "-o", str(tmp_path / "docs" / "dev" / "arch")) == 0
+    folder = tmp_path / "docs" / "dev" / "arch"
+    toml = tomllib.loads((folder / "nav-snippet.zensical.toml").read_text(encoding="utf-8"))["project"]
+    mkdocs = yaml.safe_load((folder / "nav-snippet.mkdocs.yml").read_text(encoding="utf-8"))
+    for nav in (toml["nav"], mkdocs["nav"]):
+        section = nav[0]["Architecture"]
+        assert section[0] == {"All services": "dev/arch/index.md"}
+        service = next(entry[name] for entry in section if name in entry)
+        assert service[0] == {"Overview": f"dev/arch/{next(iter(service[0].values())).split('/')[2]}/index.md"}
+    assert toml["extra_css"] == mkdocs["extra_css"] == ["dev/arch/assets/domain-atlas.css"]
+    assert toml["extra_javascript"] == mkdocs["extra_javascript"]
+    assert all((tmp_path / "docs" / path).is_file() for path in toml["extra_javascript"])
+
+
+@given(st.text(alphabet=st.characters(exclude_categories=["Cs"])))
+def test_toml_strings_round_trip(value: str):
+    assert tomllib.loads(f"x = {toml_string(value)}")["x"] == value
