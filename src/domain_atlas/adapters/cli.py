@@ -14,6 +14,7 @@ from domain_atlas import __version__
 from domain_atlas.adapters.baseline import BaselineError, baseline_text, load_baseline, new_violations
 from domain_atlas.adapters.composition import MissingPackageError, analyse, model_json
 from domain_atlas.adapters.pages_command import write_pages
+from domain_atlas.adapters.progress import TerminalProgress
 from domain_atlas.adapters.reports import FORMATS, render
 from domain_atlas.adapters.settings import SettingsError, service_specs
 from domain_atlas.model import Level, ServiceSpec
@@ -124,13 +125,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         except SettingsError as error:
             print(f"domain-atlas: error: {error}", file=sys.stderr)
             return EXIT_USAGE
-        return write_pages(arguments.config, document, arguments.output)
+        return write_pages(arguments.config, document, arguments.output, TerminalProgress(sys.stderr))
+    progress = TerminalProgress(sys.stderr)
     try:
         specs, adr_links = _specs(arguments)
-        services = analyse(specs, adr_links=adr_links)
+        services = analyse(specs, adr_links=adr_links, progress=progress)
     except (SettingsError, MissingPackageError) as error:
+        progress.clear()
         print(f"domain-atlas: error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    progress.clear()
     for service in services:
         for diagnostic in service.diagnostics:
             print(f"{diagnostic.location()}: {diagnostic.level.value}: {diagnostic.message}", file=sys.stderr)

@@ -7,7 +7,7 @@ outbound adapters (griffe discovery, Graphviz rendering) themselves.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from domain_atlas.discovery.importlinter import find_contract_file, read_contracts
 from domain_atlas.discovery.loader import FileCache, MissingPackageError, load_service
@@ -32,6 +32,7 @@ __all__ = [
     "MissingPackageError",
     "NavPage",
     "NavSection",
+    "Progress",
     "Publication",
     "RenderedSite",
     "Sitemap",
@@ -50,11 +51,17 @@ __all__ = [
 ]
 
 
+Progress = Callable[[str, int, int], None]  # stage, done, total (0: unknown); the CLI draws it on a terminal
+
+
 def analyse_service(
-    spec: ServiceSpec, cache: FileCache | None = None, adr_links: Mapping[str, str] | None = None
+    spec: ServiceSpec,
+    cache: FileCache | None = None,
+    adr_links: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
 ) -> Service:
     """Read one service statically and check the rules on it."""
-    service = load_service(spec, cache, adr_links)
+    service = load_service(spec, cache, adr_links, progress)
     contracts: list[Contract] = []
     contract_problems: list[Diagnostic] = []
     contract_file = find_contract_file(spec.source_roots)
@@ -77,9 +84,12 @@ def analyse_service(
 
 
 def analyse(
-    specs: Sequence[ServiceSpec], cache: FileCache | None = None, adr_links: Mapping[str, str] | None = None
+    specs: Sequence[ServiceSpec],
+    cache: FileCache | None = None,
+    adr_links: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
 ) -> list[Service]:
-    return [analyse_service(spec, cache, adr_links) for spec in specs]
+    return [analyse_service(spec, cache, adr_links, progress) for spec in specs]
 
 
 def render_site(
@@ -90,6 +100,7 @@ def render_site(
     *,
     source_url: str = "",
     api_links: bool = False,
+    progress: Progress | None = None,
 ) -> RenderedSite:
     """The Markdown pages and laid-out diagrams of the Architecture section."""
     found: Engine | None
@@ -98,7 +109,9 @@ def render_site(
         found = find_engine(engine)
     except LayoutError as error:
         found, problems = None, [str(error)]
-    renderer = PageRenderer(sitemap, found, layout_timeout, source_url=source_url, api_links=api_links)
+    renderer = PageRenderer(
+        sitemap, found, layout_timeout, source_url=source_url, api_links=api_links, progress=progress
+    )
     site = renderer.render(services)
     site.layout_errors[:0] = problems
     return site
@@ -118,6 +131,7 @@ def publish(
     asset_folder: str,
     nav_title: str = "Architecture",
     adr_sections: bool = True,
+    progress: Progress | None = None,
 ) -> Publication:
     """The rendering use case both hosts share: every file of the Architecture section and its nav.
 
@@ -125,7 +139,9 @@ def publish(
     make the decision log. `adr_sections` says whether the host appends enforcement sections to the ADR pages.
     """
     decisions, adr_problems = read_decisions(adr_documents, adr_dir, adr_links or {})
-    site = render_site(services, sitemap, engine, layout_timeout, source_url=source_url, api_links=api_links)
+    site = render_site(
+        services, sitemap, engine, layout_timeout, source_url=source_url, api_links=api_links, progress=progress
+    )
     result = publication(
         services,
         site,

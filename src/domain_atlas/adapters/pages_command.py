@@ -20,6 +20,7 @@ from domain_atlas.adapters.composition import (
     zensical_snippet,
 )
 from domain_atlas.adapters.page_files import MARKER, PageFilesError, docs_subfolder, folder_in_docs, write_folder
+from domain_atlas.adapters.progress import TerminalProgress
 from domain_atlas.adapters.settings import SettingsError, service_specs
 
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -69,7 +70,17 @@ def _warn(message: str) -> None:
     print(f"domain-atlas: warning: {message}", file=sys.stderr)
 
 
-def write_pages(config: Path, document: Mapping[str, Any], output: Path | None) -> int:
+def write_pages(
+    config: Path, document: Mapping[str, Any], output: Path | None, progress: TerminalProgress | None = None
+) -> int:
+    progress = progress or TerminalProgress(sys.stderr)
+    try:
+        return _write_pages(config, document, output, progress)
+    finally:
+        progress.clear()
+
+
+def _write_pages(config: Path, document: Mapping[str, Any], output: Path | None, progress: TerminalProgress) -> int:
     try:
         settings = _settings(config, document)
         base_dir = config.resolve().parent
@@ -87,10 +98,12 @@ def write_pages(config: Path, document: Mapping[str, Any], output: Path | None) 
             type_only_imports=str(settings.get("type_only_imports") or "report"),
         )
         adr_links = {str(rule): str(adr) for rule, adr in dict(settings.get("adr_links") or {}).items()}
-        services = analyse(specs, adr_links=adr_links)
+        services = analyse(specs, adr_links=adr_links, progress=progress)
     except (SettingsError, PageFilesError, MissingPackageError) as error:
+        progress.clear()
         print(f"domain-atlas: error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    progress.clear()
     for service in services:
         for diagnostic in service.diagnostics:
             print(f"{diagnostic.location()}: {diagnostic.level.value}: {diagnostic.message}", file=sys.stderr)
@@ -112,7 +125,9 @@ def write_pages(config: Path, document: Mapping[str, Any], output: Path | None) 
         asset_folder=f"{base}/{ASSETS}",
         nav_title=str(settings.get("nav_title") or "Architecture"),
         adr_sections=False,
+        progress=progress,
     )
+    progress.clear()
     for problem in [*problems, *result.warnings]:
         _warn(problem)
     files: dict[str, bytes] = {}

@@ -8,7 +8,7 @@ import io
 import os
 import re
 import tokenize
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -223,7 +223,9 @@ def _read_module_from_bytes(job: tuple[SourceFile, bytes]) -> ModuleFacts:
     return _read_module(*job)
 
 
-def _all_facts(files: Sequence[SourceFile], cache: FileCache | None) -> dict[str, ModuleFacts]:
+def _all_facts(
+    files: Sequence[SourceFile], cache: FileCache | None, progress: Callable[[str, int, int], None] | None = None
+) -> dict[str, ModuleFacts]:
     """Facts of every file: cached ones reused, the rest read, in two processes when there are many."""
     cache = cache if cache is not None else FileCache()
     found: dict[str, ModuleFacts] = {}
@@ -244,11 +246,20 @@ def _all_facts(files: Sequence[SourceFile], cache: FileCache | None) -> dict[str
         else:
             found[file.module] = cached
     jobs = [(file, raw) for file, raw, _ in missing]
+    results: list[ModuleFacts] = []
+    if progress is not None:
+        progress("files read", len(found), len(files))
     if len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
         with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 2, 4)) as pool:
-            results = list(pool.map(_read_module_from_bytes, jobs, chunksize=32))
+            for facts in pool.map(_read_module_from_bytes, jobs, chunksize=32):
+                results.append(facts)
+                if progress is not None:
+                    progress("files read", len(found) + len(results), len(files))
     else:
-        results = [_read_module_from_bytes(job) for job in jobs]
+        for job in jobs:
+            results.append(_read_module_from_bytes(job))
+            if progress is not None:
+                progress("files read", len(found) + len(results), len(files))
     for (file, _, key), facts in zip(missing, results, strict=True):
         cache.put(key, facts)
         found[file.module] = facts
@@ -288,11 +299,14 @@ def _discover_files(spec: ServiceSpec) -> tuple[list[str], list[SourceFile], lis
 
 
 def load_service(
-    spec: ServiceSpec, cache: FileCache | None = None, adr_links: Mapping[str, str] | None = None
+    spec: ServiceSpec,
+    cache: FileCache | None = None,
+    adr_links: Mapping[str, str] | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> Service:
     """Read a service statically: its files are parsed, never imported or run."""
     packages, files, diagnostics = _discover_files(spec)
-    facts = _all_facts(files, cache)
+    facts = _all_facts(files, cache, progress)
     known = set(facts)
     specs = detect_contexts(packages, sorted(known), spec.scheme, spec.contexts)
     for declared in spec.contexts:

@@ -95,7 +95,9 @@ class PageRenderer:
         *,
         source_url: str = "",
         api_links: bool = False,
+        progress: Callable[[str, int, int], None] | None = None,
     ) -> None:
+        self.progress = progress
         self.sitemap = sitemap
         self.engine = engine
         self.layout_timeout = layout_timeout
@@ -132,6 +134,8 @@ class PageRenderer:
             site.layout_errors.append(f"{graph.title}: {error}")
         diagram = Diagram(key=key, title=graph.title, svg=svg, dot=dot, error=error)
         site.diagrams[key] = diagram
+        if self.progress is not None:
+            self.progress("diagrams laid out", len(site.diagrams), 0)
         return diagram
 
     def _element_url(self, service: Service, page: str) -> Callable[[Element], str]:
