@@ -193,3 +193,11 @@ def test_nested_output_and_hostile_service_names_give_valid_nav_snippets(tmp_pat
 @given(st.text(alphabet=st.characters(exclude_categories=["Cs"])))
 def test_toml_strings_round_trip(value: str):
     assert tomllib.loads(f"x = {toml_string(value)}")["x"] == value
+
+
+def test_the_plugin_refuses_to_build_over_written_pages(tmp_path: Path):
+    config = _wiki(tmp_path, REPO_ROOT / "examples" / "depot-charging" / "src")
+    assert _pages(config) == 0
+    result = mkdocs_build(config, tmp_path / "site", strict=False)
+    assert result.returncode != 0
+    assert "holds the pages `domain-atlas pages` wrote" in result.stderr and "Traceback" not in result.stderr

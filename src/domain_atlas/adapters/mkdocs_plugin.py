@@ -31,6 +31,7 @@ from domain_atlas.adapters.composition import (
     markdown_link,
     publish,
 )
+from domain_atlas.adapters.page_files import MARKER as PAGES_MARKER
 from domain_atlas.adapters.settings import SettingsError, service_specs
 from domain_atlas.model import Level, Service, ServiceSpec
 
@@ -122,6 +123,12 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        written = Path(config.docs_dir, *self.sitemap.base.split("/"), PAGES_MARKER)
+        if written.is_file():  # the same pages twice would collide page by page: say which to drop
+            raise PluginError(
+                f"domain-atlas: {written.parent} holds the pages `domain-atlas pages` wrote ({PAGES_MARKER}); "
+                "the plugin generates the same ones: delete that folder, or remove the plugin from mkdocs.yml"
+            )
         try:
             self.services = analyse(self.specs, self.cache, self.config.adr_links)
         except MissingPackageError as error:
