@@ -4,7 +4,6 @@ asset paths), replacing exactly what an earlier run wrote and never a team's own
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import tomllib
 from pathlib import Path
@@ -13,11 +12,15 @@ import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 from domain_atlas.adapters.cli import main
 from domain_atlas.adapters.composition import toml_string
+from domain_atlas.adapters.mkdocs_plugin import DomainAtlasPlugin
 from domain_atlas.adapters.page_files import MARKER
 from tests.helpers import REPO_ROOT, mkdocs_build
+from tests.rendered_html import page_problems
 
 ADR = "---\nstatus: accepted\ndate: 2026-01-02\n---\n# Contexts integrate through events\n\nWhy.\n"
 
@@ -47,17 +50,6 @@ def _wiki(root: Path, source: Path, *, name: str = "Depot Charging", package: st
     return root / "mkdocs.yml"
 
 
-def _without_plugin(config_file: Path, folder: str = "architecture") -> None:
-    """What a team moving to Zensical does: drop the plugin, paste the nav snippet."""
-    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
-    snippet = yaml.safe_load((config_file.parent / "docs" / folder / "nav-snippet.mkdocs.yml").read_text("utf-8"))
-    config["plugins"] = ["search"]
-    config["nav"] += snippet["nav"]
-    config["extra_css"] = snippet["extra_css"]
-    config["extra_javascript"] = snippet["extra_javascript"]
-    config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-
-
 def _pages(config: Path, *extra: str) -> int:
     return main(["pages", "--config", str(config), *extra])
 
@@ -66,39 +58,52 @@ def _tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-OWN_ASSETS_SERVED = re.compile(r"(?:\.\./)*assets/domain-atlas/")
-OWN_ASSETS_WRITTEN = re.compile(r"(?:\.\./)*(?:architecture/)?assets/(?=domain-atlas\.|vendor/)")
+def _served(config_file: Path) -> dict[str, bytes]:
+    """Every file the plugin serves during a real `mkdocs build`, docs-relative."""
+    config = load_config(str(config_file), site_dir=str(config_file.parent / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    plugin = config.plugins["domain-atlas"]
+    assert isinstance(plugin, DomainAtlasPlugin)
+    return plugin.publication.files()
 
 
-def test_written_pages_build_into_the_same_html_the_plugin_serves(tmp_path: Path):
+def test_written_files_are_the_bytes_the_plugin_serves_modulo_asset_paths(tmp_path: Path):
     source = REPO_ROOT / "examples" / "depot-charging" / "src"
-    served_config = _wiki(tmp_path / "served", source)
-    written_config = _wiki(tmp_path / "written", source)
-    assert _pages(written_config) == 0
-    _without_plugin(written_config)
-    results = [mkdocs_build(config, config.parent / "site") for config in (served_config, written_config)]
-    assert [result.returncode for result in results] == [0, 0], [result.stderr for result in results]
-    served, written = (config.parent / "site" for config in (served_config, written_config))
+    served = _served(_wiki(tmp_path / "served", source))
+    config = _wiki(tmp_path / "written", source)
+    assert _pages(config) == 0
+    written = _tree(tmp_path / "written" / "docs" / "architecture")
+    assert len(served) >= 15
 
-    pages = sorted(p.relative_to(served).as_posix() for p in (served / "architecture").rglob("*.html"))
-    assert len(pages) >= 10
-    decision_log = "architecture/decisions/index.html"
-    for page in pages:
-        plugin_html = OWN_ASSETS_SERVED.sub("ASSETS/", (served / page).read_text(encoding="utf-8"))
-        command_html = OWN_ASSETS_WRITTEN.sub("ASSETS/", (written / page).read_text(encoding="utf-8"))
-        if page == decision_log:  # the one difference: the log says the ADR pages have no enforcement section
-            assert "<p>These pages were written by <code>domain-atlas pages</code>" in command_html
-            command_html = re.sub(r"<p>These pages were written by <code>domain-atlas pages.*?</p>\n", "", command_html)
-        assert plugin_html == command_html, f"{page} differs"
-    for name in ("domain-atlas.css", "domain-atlas.js"):
-        assert (served / "assets" / "domain-atlas" / name).read_bytes() == (
-            written / "architecture" / "assets" / name
-        ).read_bytes()
-    schema = "architecture/model-1.schema.json"
-    assert (served / schema).read_bytes() == (written / schema).read_bytes()
-    # the plugin still appends the enforcement section to the ADR page it serves; written pages cannot
-    assert "Rules that enforce this decision" in (served / "adr/0001-events/index.html").read_text("utf-8")
-    assert "Rules that enforce this decision" not in (written / "adr/0001-events/index.html").read_text("utf-8")
+    expected = {}
+    for path, content in served.items():
+        moved = path.replace("assets/domain-atlas/", "architecture/assets/", 1)
+        expected[moved.removeprefix("architecture/")] = content
+    for generated_only in (MARKER, "nav-snippet.mkdocs.yml", "nav-snippet.zensical.toml"):
+        assert written.pop(generated_only)
+    assert sorted(written) == sorted(expected)
+    log = "decisions.md"  # the one difference: the log says the ADR pages have no enforcement section
+    assert written[log].startswith(expected[log]) and b"written by `domain-atlas pages`" in written.pop(log)
+    expected.pop(log)
+    assert [name for name in expected if written[name] != expected[name]] == []
+
+
+def test_the_plugin_turns_raw_html_links_into_links_between_urls(tmp_path: Path):
+    config = _wiki(tmp_path, REPO_ROOT / "examples" / "depot-charging" / "src")
+    served = _served(config)
+    markdown = served["architecture/depot-charging/aggregates.md"].decode()
+    assert 'href="events.md#da-charging-sessions-domain-events-sessionstarted"' in markdown  # as Markdown links
+    site = tmp_path / "site"
+    html = (site / "architecture/depot-charging/aggregates/index.html").read_text(encoding="utf-8")
+    assert 'href="../events/#da-charging-sessions-domain-events-sessionstarted"' in html
+    assert 'href="events.md' not in html
+    assert page_problems(site, site / "architecture/depot-charging/aggregates/index.html") == []
+    # the ADR page served by the plugin ends with the rules that enforce it; pages written by the command cannot
+    assert "Rules that enforce this decision" in (site / "adr/0001-events/index.html").read_text("utf-8")
 
 
 def _copy_service(root: Path) -> Path:

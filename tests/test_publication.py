@@ -3,10 +3,13 @@ HTML blocks that Markdown passes through untouched, so no host needs a post-proc
 
 from __future__ import annotations
 
+import posixpath
+import re
+
 import markdown
 import pytest
 
-from domain_atlas.adapters.composition import NavPage, NavSection, Sitemap, analyse, publish
+from domain_atlas.adapters.composition import NavPage, NavSection, Sitemap, analyse, publish, url_relative_links
 from domain_atlas.adapters.settings import service_specs
 from tests.helpers import REPO_ROOT
 
@@ -80,3 +83,21 @@ def test_a_bad_adr_is_a_warning_naming_it_and_stays_out_of_the_log(services):
     result = _publish(services, adr_documents=[("adr/0003-bad.md", "---\nstatus: [\n---\n# Bad\n")])
     assert any(warning.startswith("adr/0003-bad.md:") for warning in result.warnings), result.warnings
     assert "architecture/decisions.md" not in result.pages
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_raw_html_links_point_at_source_pages_and_turn_back_into_urls(services, directory_urls: bool):
+    sitemap = Sitemap("architecture", directory_urls)
+    result = publish(services, sitemap, engine=None, layout_timeout=20.0, asset_folder="assets/domain-atlas")
+    links = 0
+    for page, text in result.pages.items():
+        for href in re.findall(r'(?<=\s)href="([^"]*)"', text):
+            if href.startswith(("http", "#")):
+                continue
+            path, _, fragment = href.partition("#")
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+            assert target in result.pages, f"{page}: raw link {href} is not a source-relative link to a page"
+            back = url_relative_links(page, f' href="{href}"', sitemap, result.pages)
+            assert back == f' href="{sitemap.link(page, target)}#{fragment}"'
+            links += 1
+    assert links >= 5  # the catalogue entries link each other

@@ -18,11 +18,13 @@ import yaml
 from domain_atlas.adapters.cli import main
 from tests.browser.conftest import REPO_ROOT, StaticServer, localise_sitemap
 from tests.browser.test_diagrams import assert_clean, context_link, diagram_colours, open_diagram_page, viewport
+from tests.rendered_html import page_problems
+from tests.test_rendered_pages import EXAMPLES
 
 pytestmark = pytest.mark.browser
 
 SERVICES = [
-    {"name": "Depot Charging", "source": str(REPO_ROOT / "examples/depot-charging/src"), "packages": ["charging"]},
+    *({"name": name, "source": str(REPO_ROOT / source), "packages": packages} for name, source, packages in EXAMPLES),
     {  # a real service: Domain Atlas itself
         "name": "Domain Atlas",
         "source": str(REPO_ROOT / "src"),
@@ -110,18 +112,39 @@ def zensical_server(zensical_wiki: Path, serve: Any) -> StaticServer:
     return started
 
 
-def test_every_architecture_page_is_published_with_its_diagrams(zensical_wiki: Path):
-    written = sorted((zensical_wiki.parent / "docs" / "architecture").rglob("*.md"))
-    assert len(written) >= 20  # two services: overviews, contexts, catalogues, violations; index and decision log
-    for markdown in written:
-        page = markdown.relative_to(zensical_wiki.parent / "docs").with_suffix("")
-        html = zensical_wiki / (page.parent if page.name == "index" else page) / "index.html"
-        assert html.is_file(), f"Zensical did not publish {markdown.name} as {html}"
+def _published(site: Path) -> list[tuple[Path, int]]:
+    """Every page `domain-atlas pages` wrote, as Zensical published it, with the number of diagrams it holds."""
+    docs = site.parent / "docs"
+    found = []
+    for markdown in sorted((docs / "architecture").rglob("*.md")):
+        page = markdown.relative_to(docs).with_suffix("")
+        html = site / (page.parent if page.name == "index" else page) / "index.html"
+        found.append((html, markdown.read_text(encoding="utf-8").count('<figure class="da-diagram"')))
+    return found
+
+
+def test_every_architecture_page_is_published_with_its_diagrams_and_links(zensical_wiki: Path):
+    published = _published(zensical_wiki)
+    assert len(published) >= 6 * 7 + 2  # per service: overview, context(s), 5 catalogues, violations; index, log
+    for html, figures in published:
+        assert html.is_file(), f"Zensical did not publish {html}"
         text = html.read_text(encoding="utf-8")
         assert "da-diagram-slot" not in text
-        if markdown.read_text(encoding="utf-8").count('<figure class="da-diagram"'):
-            assert '<svg class="da-svg"' in text, f"{html}: the inline SVG is missing"
+        assert text.count('<svg class="da-svg"') == figures, f"{html}: an inline SVG is missing"
+        assert page_problems(zensical_wiki, html) == [], html
     assert (zensical_wiki / "architecture/assets/domain-atlas.js").is_file()
+
+
+def test_every_diagram_is_interactive_offline(page: Any, zensical_wiki: Path, zensical_server: StaticServer):
+    with_diagrams = [html for html, figures in _published(zensical_wiki) if figures]
+    assert len(with_diagrams) >= 6 * 2
+    for html in with_diagrams:
+        page.goto(zensical_server.url(html.parent.relative_to(zensical_wiki).as_posix() + "/"))
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('figure.da-diagram')].every(f => f.dataset.daReady === '1')"
+        )
+        assert page.locator("figure.da-diagram .da-toolbar").count() == page.locator("figure.da-diagram").count()
+    assert_clean(page)
 
 
 def test_pan_and_zoom_in_a_zensical_site(page: Any, zensical_server: StaticServer):

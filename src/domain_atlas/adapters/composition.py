@@ -18,7 +18,14 @@ from domain_atlas.rendering.export import to_json as model_json
 from domain_atlas.rendering.graphviz import Engine, LayoutError, find_engine
 from domain_atlas.rendering.nav_snippets import mkdocs_snippet, toml_string, zensical_snippet
 from domain_atlas.rendering.pages import PageRenderer, RenderedSite
-from domain_atlas.rendering.publication import NavPage, NavSection, Publication, publication, read_decisions
+from domain_atlas.rendering.publication import (
+    NavPage,
+    NavSection,
+    Publication,
+    publication,
+    read_decisions,
+    url_relative_links,
+)
 from domain_atlas.rendering.sitemap import Sitemap, markdown_link
 from domain_atlas.rules.contracts import check_contracts
 from domain_atlas.rules.ignores import apply_suppressions
@@ -47,6 +54,7 @@ __all__ = [
     "read_decision",
     "render_site",
     "toml_string",
+    "url_relative_links",
     "zensical_snippet",
 ]
 

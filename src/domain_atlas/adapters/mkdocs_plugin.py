@@ -30,6 +30,7 @@ from domain_atlas.adapters.composition import (
     enforcement_section,
     markdown_link,
     publish,
+    url_relative_links,
 )
 from domain_atlas.adapters.page_files import MARKER as PAGES_MARKER
 from domain_atlas.adapters.settings import SettingsError, service_specs
@@ -248,6 +249,13 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
         if entry.title:
             file.page.title = entry.title
         return file.page
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Raw-HTML links between generated pages are written the way Markdown builders read them (to `.md` files);
+        # MkDocs leaves raw HTML alone, so they become links between URLs here.
+        if page.file.src_uri not in self.publication.pages:
+            return html
+        return url_relative_links(page.file.src_uri, html, self.sitemap, self.publication.pages)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         for root in sorted({root for spec in self.specs for root in spec.source_roots}):

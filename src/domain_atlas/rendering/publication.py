@@ -7,6 +7,8 @@ or any Markdown builder. Diagrams are inlined into the Markdown as raw HTML bloc
 
 from __future__ import annotations
 
+import posixpath
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -86,6 +88,44 @@ def inline_diagrams(markdown: str, diagrams: Iterable[Diagram]) -> str:
     return markdown
 
 
+# `href` of raw HTML (never SVG's `xlink:href`): Markdown builders such as Zensical resolve it like a Markdown link,
+# relative to the source file, while MkDocs leaves it as written, relative to the page's URL.
+_RAW_HREF = re.compile(r'(?<=\s)href="([^"#:?]*)(#[^"]*)?"')
+
+
+def _url_folder(sitemap: Sitemap, page: str) -> str:
+    url = sitemap.url(page)
+    return url if url.endswith("/") or not url else posixpath.dirname(url) + "/"
+
+
+def source_relative_links(page: str, markdown: str, sitemap: Sitemap, pages: Iterable[str]) -> str:
+    """Raw-HTML links between generated pages as source-relative `.md` links, the form every Markdown builder reads."""
+    by_url = {sitemap.url(other): other for other in pages}
+
+    def swap(match: re.Match[str]) -> str:
+        path, fragment = match.group(1), match.group(2) or ""
+        if not path or path.startswith("/"):
+            return match.group(0)
+        url = posixpath.normpath(posixpath.join(_url_folder(sitemap, page) or ".", path))
+        url = "" if url == "." else url + ("/" if path.endswith("/") else "")
+        target = by_url.get(url)
+        return match.group(0) if target is None else f'href="{markdown_link(page, target)}{fragment}"'
+
+    return _RAW_HREF.sub(swap, markdown)
+
+
+def url_relative_links(page: str, html: str, sitemap: Sitemap, pages: Iterable[str]) -> str:
+    """The inverse, for a host that leaves raw HTML as written (MkDocs): `.md` links become links between URLs."""
+    known = set(pages)
+
+    def swap(match: re.Match[str]) -> str:
+        path, fragment = match.group(1), match.group(2) or ""
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path.endswith(".md") else ""
+        return f'href="{sitemap.link(page, target)}{fragment}"' if target in known else match.group(0)
+
+    return _RAW_HREF.sub(swap, html)
+
+
 def read_decisions(
     documents: Iterable[tuple[str, str]], adr_dir: str, adr_links: Mapping[str, str]
 ) -> tuple[dict[str, Decision], list[str]]:
@@ -124,7 +164,7 @@ def publication(
     result.warnings = [f"diagram not drawn: {problem}" for problem in site.layout_errors]
     diagrams = list(site.diagrams.values())
     for path, markdown in site.pages.items():
-        result.pages[path] = inline_diagrams(markdown, diagrams)
+        result.pages[path] = source_relative_links(path, inline_diagrams(markdown, diagrams), sitemap, site.pages)
     if decisions:
         log_page = sitemap.catalogue_root(DECISION_LOG)
         text = index_markdown(
