@@ -135,6 +135,15 @@ def test_rerun_after_a_code_change_replaces_exactly_the_generated_files(tmp_path
     assert second["index.md"] != first["index.md"]
 
 
+def test_a_file_left_by_an_interrupted_run_is_cleaned_up(tmp_path: Path):
+    config = _wiki(tmp_path, REPO_ROOT / "examples" / "depot-charging" / "src")
+    folder = tmp_path / "docs" / "architecture"
+    assert _pages(config) == 0
+    (folder / "depot-charging" / ".domain-atlas-partial-index.md").write_text("half a page", encoding="utf-8")
+    assert _pages(config) == 0
+    assert not any(path.name.startswith(".domain-atlas-partial-") for path in folder.rglob("*"))
+
+
 def test_a_folder_holding_a_teams_own_page_is_refused_and_left_alone(tmp_path: Path, capsys):
     config = _wiki(tmp_path, REPO_ROOT / "examples" / "depot-charging" / "src")
     folder = tmp_path / "docs" / "architecture"

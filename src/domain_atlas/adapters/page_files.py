@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 MARKER = ".domain-atlas-pages.json"
+PARTIAL = ".domain-atlas-partial-"  # prefix of a file being written; one left by an interrupted run is removed
 MARKER_FORMAT = "domain-atlas/pages/1"
 
 _FOLDER_SEGMENT = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
@@ -84,7 +85,13 @@ def _check_folder(folder: Path) -> dict[str, str]:
         raise PageFilesError(f"{folder} is not a plain folder; choose another -o")
     if not folder.exists():
         return {}
-    present = _present(folder)
+    present = []
+    for name in _present(folder):
+        path = folder / name
+        if path.name.startswith(PARTIAL) and path.is_file() and not path.is_symlink():
+            path.unlink()  # left by an interrupted run: the marker still describes the files before it
+        else:
+            present.append(name)
     if MARKER not in present:
         if present:
             raise PageFilesError(
@@ -124,7 +131,7 @@ def write_folder(folder: Path, files: Mapping[str, bytes]) -> tuple[list[str], l
         if earlier.get(name) == _digest(content) and path.is_file():
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f".{path.name}.partial")
+        partial = path.with_name(PARTIAL + path.name)
         partial.write_bytes(content)
         os.replace(partial, path)
         changed.append(name)
