@@ -17,7 +17,14 @@ import yaml
 
 from domain_atlas.adapters.cli import main
 from tests.browser.conftest import REPO_ROOT, StaticServer, localise_sitemap
-from tests.browser.test_diagrams import assert_clean, context_link, diagram_colours, open_diagram_page, viewport
+from tests.browser.test_diagrams import (
+    assert_clean,
+    context_link,
+    contrast,
+    diagram_colours,
+    open_diagram_page,
+    viewport,
+)
 from tests.rendered_html import page_problems
 from tests.test_rendered_pages import EXAMPLES
 
@@ -181,14 +188,23 @@ def test_clicking_a_context_opens_its_page_in_a_zensical_site(page: Any, zensica
 
 
 def test_dark_palette_recolours_the_diagram_in_a_zensical_site(new_page: Any, zensical_server: StaticServer):
-    colours = {}
-    for scheme in ("light", "dark"):
-        page = new_page(color_scheme=scheme)
-        figure = open_diagram_page(page, zensical_server.url(CONTEXT_MAP))
-        expected = "slate" if scheme == "dark" else "default"
-        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
-        colours[scheme] = diagram_colours(figure)
-        assert_clean(page)
-    assert colours["dark"]["fill"] != colours["light"]["fill"]
-    assert colours["dark"]["text"] != colours["light"]["text"]
-    assert colours["dark"]["background"] != colours["light"]["background"]
+    dark_reader = new_page(color_scheme="dark")  # a reader whose system prefers dark gets the dark palette
+    open_diagram_page(dark_reader, zensical_server.url(CONTEXT_MAP))
+    assert dark_reader.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    assert_clean(dark_reader)
+
+    page = new_page(color_scheme="light")
+    figure = open_diagram_page(page, zensical_server.url(CONTEXT_MAP))
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
+    light = diagram_colours(figure)
+    page.locator("form[data-md-component='palette'] label:not([hidden])").first.click()  # the header's toggle
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    page.wait_for_timeout(100)
+    dark = diagram_colours(figure)
+    assert dark["fill"] != light["fill"]
+    assert dark["text"] != light["text"]
+    assert dark["background"] != light["background"]
+    for scheme in (light, dark):
+        assert contrast(scheme["text"], scheme["background"]) >= 4.5, scheme
+        assert contrast(scheme["stroke"], scheme["background"]) >= 3, scheme
+    assert_clean(page)
