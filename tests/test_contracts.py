@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from domain_atlas.adapters.composition import analyse_service
@@ -44,7 +46,7 @@ forbidden_modules =
 
 [importlinter:contract:custom]
 name = Something custom
-type = acyclic_siblings
+type = protected
 """
 
 
@@ -58,7 +60,7 @@ def test_ini_contracts_are_checked_at_the_import_line(tmp_path: Path):
     }
     messages = [v.message for v in service.violations if v.rule == "import-linter-contract"]
     assert any("contract 'Layered shipping' (.importlinter:" in m for m in messages)
-    (unsupported,) = [d for d in service.diagnostics if "acyclic_siblings" in d.message]
+    (unsupported,) = [d for d in service.diagnostics if "'protected'" in d.message]
     assert unsupported.file == ".importlinter" and unsupported.line == 20 and unsupported.level is Level.WARNING
 
 
@@ -90,3 +92,41 @@ def test_domain_atlas_own_contracts_are_read_and_hold():
     service = analyse_service(spec)
     assert [v for v in service.violations if v.rule == "import-linter-contract"] == []
     assert [d for d in service.diagnostics if d.file == "pyproject.toml"] == []
+
+
+def _lint_imports(config: Path, source: Path) -> subprocess.CompletedProcess[str]:
+    import os
+
+    lint_imports = Path(sys.executable).parent / "lint-imports"
+    return subprocess.run(
+        [str(lint_imports), str(config)],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+        env={**os.environ, "PYTHONPATH": str(source)},
+    )
+
+
+def test_acyclic_siblings_agrees_with_import_linter_on_a_cycle():
+    from tests.test_export import run_cli
+
+    fixture = REPO_ROOT / "tests" / "fixtures" / "sibling_cycle"
+    linted = _lint_imports(fixture / "pyproject.toml", fixture / "src")
+    assert linted.returncode == 1 and "BROKEN" in linted.stdout, linted.stdout
+    checked = run_cli("check", str(fixture / "src"))
+    assert checked.returncode == 1
+    assert "src/loop/orders.py:1: error: [import-linter-contract]" in checked.stdout
+    assert "src/loop/reports.py" not in checked.stdout  # reports imports orders, but nothing imports reports back
+
+
+def test_our_own_contracts_hold_for_import_linter_and_for_domain_atlas():
+    from tests.test_export import run_cli
+
+    linted = _lint_imports(REPO_ROOT / "pyproject.toml", REPO_ROOT / "src")
+    assert linted.returncode == 0, linted.stdout + linted.stderr
+    assert "import cycles" in linted.stdout.lower() and "BROKEN" not in linted.stdout
+    checked = run_cli("check", "--config", "mkdocs.yml", "--service", "Domain Atlas")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "not checked" not in checked.stderr  # every contract type of ours is one Domain Atlas checks

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -12,7 +13,13 @@ import yaml
 
 from domain_atlas import __version__
 from domain_atlas.adapters.baseline import BaselineError, baseline_text, load_baseline, new_violations
-from domain_atlas.adapters.composition import MissingPackageError, analyse, model_json
+from domain_atlas.adapters.composition import (
+    MissingPackageError,
+    analyse,
+    failing_violations,
+    layout_reading_markdown,
+    model_json,
+)
 from domain_atlas.adapters.pages_command import write_pages
 from domain_atlas.adapters.progress import TerminalProgress
 from domain_atlas.adapters.reports import FORMATS, render
@@ -32,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     for name, help_text in (
         ("export", "write the architecture model as JSON (schema domain-atlas/model/1)"),
         ("check", "report architecture rule violations; exit 1 when there are any"),
+        ("explain", "show how the layout was read: contexts, layers, composition roots, doubtful calls"),
     ):
         command = commands.add_parser(name, help=help_text)
         command.add_argument("sources", nargs="*", metavar="SOURCE_ROOT", help="source roots to analyse")
@@ -87,11 +95,6 @@ def _plugin_settings(config: Path) -> dict[str, Any]:
 
 
 def _specs(arguments: argparse.Namespace) -> tuple[list[ServiceSpec], dict[str, str]]:
-    if arguments.tests:
-        raise SettingsError(
-            "--tests is not supported yet; fakes inside the package (tests/, testing/, Fake*/InMemory* classes) "
-            "are already marked as test code"
-        )
     if arguments.config is not None:
         settings = _plugin_settings(arguments.config)
         base = arguments.config.resolve().parent
@@ -109,11 +112,18 @@ def _specs(arguments: argparse.Namespace) -> tuple[list[ServiceSpec], dict[str, 
                 names = ", ".join(spec.name for spec in specs)
                 raise SettingsError(f"no service named {', '.join(unknown)} in {arguments.config} (services: {names})")
             specs = [spec for spec in specs if spec.name in arguments.service]
+        if arguments.tests:
+            tests = tuple(path.resolve() for path in arguments.tests)
+            specs = [dataclasses.replace(spec, tests=spec.tests + tests) for spec in specs]
         return specs, dict(settings.get("adr_links") or {})
     roots = [*arguments.sources, *(str(path) for path in arguments.search_path)]
     if not roots:
         raise SettingsError("give at least one SOURCE_ROOT or --config mkdocs.yml")
-    raw = [{"source": roots, "packages": arguments.package}] if arguments.package else [{"source": roots}]
+    raw: list[dict[str, Any]] = (
+        [{"source": roots, "packages": arguments.package}] if arguments.package else [{"source": roots}]
+    )
+    if arguments.tests:
+        raw[0]["tests"] = [str(path) for path in arguments.tests]
     return service_specs(raw, Path.cwd(), None), {}
 
 
@@ -141,6 +151,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments.command == "export":
         _write(arguments.output, model_json(services))
         return EXIT_OK
+    if arguments.command == "explain":
+        _write(arguments.output, "\n".join(layout_reading_markdown(service) for service in services))
+        return EXIT_OK
     violations = sorted(v for service in services for v in service.violations)
     if arguments.update_baseline:
         if arguments.baseline is None:
@@ -155,9 +168,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"domain-atlas: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     new = new_violations(violations, known) if known is not None else violations
+    # Imports under `if TYPE_CHECKING:` are reported, but fail the check only with `type_only_imports: fail`.
+    counted = {
+        v
+        for service, spec in zip(services, specs, strict=True)
+        for v in failing_violations(service.violations, spec.type_only_imports)
+    }
     _write(arguments.output, render(violations, arguments.format, new))
     broken_ignores = [d for service in services for d in service.diagnostics if d.level is Level.ERROR]
-    return EXIT_VIOLATIONS if new or broken_ignores else EXIT_OK
+    return EXIT_VIOLATIONS if counted.intersection(new) or broken_ignores else EXIT_OK
 
 
 def _write(output: Path | None, text: str) -> None:

@@ -11,11 +11,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from domain_atlas.discovery.importlinter import find_contract_file, read_contracts
 from domain_atlas.discovery.loader import FileCache, MissingPackageError, load_service
-from domain_atlas.model import Diagnostic, Service, ServiceSpec
+from domain_atlas.model import Diagnostic, Service, ServiceSpec, Violation
 from domain_atlas.model.contracts import Contract
 from domain_atlas.rendering.adrs import Decision, DecisionError, enforcement_section, index_markdown, read_decision
 from domain_atlas.rendering.export import to_json as model_json
 from domain_atlas.rendering.graphviz import Engine, LayoutError, find_engine
+from domain_atlas.rendering.layout_reading import layout_reading_markdown
 from domain_atlas.rendering.nav_snippets import mkdocs_snippet, toml_string, zensical_snippet
 from domain_atlas.rendering.pages import PageRenderer, RenderedSite
 from domain_atlas.rendering.publication import (
@@ -27,9 +28,9 @@ from domain_atlas.rendering.publication import (
     url_relative_links,
 )
 from domain_atlas.rendering.sitemap import Sitemap, markdown_link
-from domain_atlas.rules.contracts import check_contracts
+from domain_atlas.rules.base import RuleContext
+from domain_atlas.rules.catalogue import check_all
 from domain_atlas.rules.ignores import apply_suppressions
-from domain_atlas.rules.imports import check_imports
 
 __all__ = [
     "Decision",
@@ -46,7 +47,9 @@ __all__ = [
     "analyse",
     "analyse_service",
     "enforcement_section",
+    "failing_violations",
     "index_markdown",
+    "layout_reading_markdown",
     "markdown_link",
     "mkdocs_snippet",
     "model_json",
@@ -75,13 +78,7 @@ def analyse_service(
     contract_file = find_contract_file(spec.source_roots)
     if contract_file is not None:
         contracts, contract_problems = read_contracts(contract_file, spec.base)
-    found = sorted(
-        {
-            *service.violations,
-            *check_imports(service, spec.scheme, adr_links),
-            *check_contracts(service, contracts, adr_links),
-        }
-    )
+    found = check_all(service, RuleContext(spec.scheme, contracts, adr_links or {}))
     if spec.type_only_imports == "ignore":
         found = [violation for violation in found if not violation.type_only]
     kept, problems = apply_suppressions(found, service.suppressions)
@@ -89,6 +86,11 @@ def analyse_service(
     return dataclasses.replace(
         service, violations=tuple(kept), diagnostics=tuple(sorted({*service.diagnostics, *problems}))
     )
+
+
+def failing_violations(violations: Sequence[Violation], type_only_imports: str) -> list[Violation]:
+    """The violations that fail a build: imports under `if TYPE_CHECKING:` only when asked (`fail`)."""
+    return [violation for violation in violations if not violation.type_only or type_only_imports == "fail"]
 
 
 def analyse(

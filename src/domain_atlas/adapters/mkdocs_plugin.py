@@ -28,6 +28,7 @@ from domain_atlas.adapters.composition import (
     Sitemap,
     analyse,
     enforcement_section,
+    failing_violations,
     markdown_link,
     publish,
     url_relative_links,
@@ -90,7 +91,7 @@ class DomainAtlasConfig(_StrictConfig):
     adr_dir = c.Type(str, default="adr")
     stereotypes = c.Type(list, default=[])  # extra catalogue rules: {kind, name, base, module, decorator}
     elements = c.Type(list, default=[])  # final word on single elements: {path, kinds}
-    type_only_imports = c.Choice(("report", "ignore"), default="report")  # imports under TYPE_CHECKING
+    type_only_imports = c.Choice(("report", "ignore", "fail"), default="report")  # imports under TYPE_CHECKING
 
 
 class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
@@ -186,6 +187,7 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
                 continue
             violations = list(service.violations)
             failing = new_violations(violations, known) if fail_on == "new" and known is not None else violations
+            failing = failing_violations(failing, spec.type_only_imports)
             for violation in failing:
                 self._report(Level.WARNING, f"{violation.location()}: [{violation.rule}] {violation.message}")
 

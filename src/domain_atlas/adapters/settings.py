@@ -9,8 +9,8 @@ from typing import Any
 from domain_atlas.model import ContextSpec, LayerScheme, ServiceSpec
 from domain_atlas.rules.stereotype_settings import CatalogueSettingsError, parse_rules
 
-SERVICE_KEYS = ("name", "source", "packages", "contexts", "layers", "fail_on", "stereotypes", "elements")
-CONTEXT_KEYS = ("name", "package", "shared_kernel")
+SERVICE_KEYS = ("name", "source", "packages", "contexts", "layers", "fail_on", "stereotypes", "elements", "tests")
+CONTEXT_KEYS = ("name", "package", "packages", "shared_kernel")
 
 
 class SettingsError(ValueError):
@@ -70,16 +70,20 @@ def service_specs(
         contexts = []
         for context_index, context in enumerate(raw.get("contexts") or []):
             context_where = f"{position}.contexts[{context_index}]"
-            if not isinstance(context, Mapping) or "package" not in context:
-                raise SettingsError(f"{context_where}: expected a mapping with at least 'package'")
+            if not isinstance(context, Mapping) or not ("package" in context or "packages" in context):
+                raise SettingsError(f"{context_where}: expected a mapping with 'package' or 'packages'")
             _check_keys(context_where, context, CONTEXT_KEYS)
-            package = str(context["package"])
+            owned = context.get("packages") or [context["package"]]
+            if not isinstance(owned, list) or not all(isinstance(p, str) for p in owned):
+                raise SettingsError(f"{context_where}.packages: expected a list of dotted package names")
+            package = str(context.get("package") or owned[0])
             contexts.append(
                 ContextSpec(
                     name=str(context.get("name") or package.split(".")[-1]),
                     package=package,
                     shared_kernel=bool(context.get("shared_kernel", False)),
                     declared=True,
+                    packages=tuple(dict.fromkeys([package, *owned])),
                 )
             )
         fail_on = str(raw.get("fail_on") or "")
@@ -91,6 +95,8 @@ def service_specs(
             )
         except CatalogueSettingsError as error:
             raise SettingsError(str(error)) from error
+        tests = raw.get("tests") or []
+        tests = tests if isinstance(tests, list) else [tests]
         own_layers = _layer_mapping(raw.get("layers"), f"{position}.layers")
         scheme = LayerScheme.with_overrides({**shared_layers, **own_layers})
         specs.append(
@@ -105,6 +111,7 @@ def service_specs(
                 stereotypes=(*shared_rules, *own_rules),
                 overrides=(*shared_overrides, *own_overrides),
                 type_only_imports=type_only_imports,
+                tests=tuple((base / str(folder)).resolve() for folder in tests),
             )
         )
     names = [spec.name for spec in specs]

@@ -13,7 +13,7 @@ from domain_atlas.discovery.source_files import display_path
 from domain_atlas.model import Diagnostic, Level
 from domain_atlas.model.contracts import Contract
 
-SUPPORTED = ("layers", "independence", "forbidden")
+SUPPORTED = ("layers", "independence", "forbidden", "acyclic_siblings")
 
 
 def find_contract_file(source_roots: Iterable[Path]) -> Path | None:
@@ -102,7 +102,7 @@ def read_contracts(path: Path, base: Path) -> tuple[list[Contract], list[Diagnos
                 line=line,
                 layers=layers,
                 containers=_list(raw.get("containers")),
-                modules=_list(raw.get("modules") or raw.get("source_modules")),
+                modules=_list(raw.get("modules") or raw.get("source_modules") or raw.get("ancestors")),
                 forbidden=_list(raw.get("forbidden_modules")),
             )
         )

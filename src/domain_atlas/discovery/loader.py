@@ -10,19 +10,18 @@ import re
 import tokenize
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from domain_atlas.discovery.bodies import BodyFacts, collect_bodies
+from domain_atlas.discovery.bodies import collect_bodies
 from domain_atlas.discovery.catalogue import CatalogueBuilder
-from domain_atlas.discovery.contexts import context_of, detect_contexts, layer_of
 from domain_atlas.discovery.imports import (
-    RawImport,
     RelativeImportError,
     absolute_module,
     collect_imports,
     resolve_targets,
 )
+from domain_atlas.discovery.module_facts import ModuleFacts
+from domain_atlas.discovery.module_hints import module_hints
 from domain_atlas.discovery.project_settings import project_rules
 from domain_atlas.discovery.safe_text import clean_facts
 from domain_atlas.discovery.source_files import (
@@ -36,7 +35,7 @@ from domain_atlas.discovery.source_files import (
     read_file_bytes,
     read_source,
 )
-from domain_atlas.discovery.symbols import SymbolFacts, read_symbols
+from domain_atlas.discovery.symbols import read_symbols
 from domain_atlas.discovery.syntax import ParseOutcome, parse_source, set_aside_lines
 from domain_atlas.model import (
     Context,
@@ -48,22 +47,9 @@ from domain_atlas.model import (
     SourceModule,
     Suppression,
 )
+from domain_atlas.structure import read_layout
 
 __all__ = ["FileCache", "MissingPackageError", "ModuleFacts", "load_service", "slugify"]
-
-
-@dataclass(frozen=True)
-class ModuleFacts:
-    """Everything read from one file; cached by the file's content digest."""
-
-    digest: str
-    outcome: ParseOutcome
-    imports: tuple[RawImport, ...]
-    symbols: SymbolFacts | None
-    diagnostics: tuple[Diagnostic, ...]
-    lines: int
-    bodies: BodyFacts = field(default_factory=BodyFacts)
-    suppressions: tuple[Suppression, ...] = ()
 
 
 class FileCache:
@@ -295,6 +281,14 @@ def _discover_files(spec: ServiceSpec) -> tuple[list[str], list[SourceFile], lis
                 files.setdefault(file.module, file)
         if len(errors) == len(spec.source_roots):
             raise MissingPackageError(f"service {spec.name!r}: " + "; ".join(errors))
+    for folder in spec.tests:
+        if not folder.is_dir():
+            raise MissingPackageError(f"service {spec.name!r}: test folder {folder} does not exist")
+        # A test folder is read as a package named after it (`tests`), beside the service's own packages.
+        listing = package_files(folder.parent, folder.name, spec.base)
+        problems.extend(listing.diagnostics)
+        for file in listing.files:
+            files.setdefault(file.module, file)
     return sorted(dict.fromkeys(packages)), [files[name] for name in sorted(files)], problems
 
 
@@ -308,30 +302,16 @@ def load_service(
     packages, files, diagnostics = _discover_files(spec)
     facts = _all_facts(files, cache, progress)
     known = set(facts)
-    specs = detect_contexts(packages, sorted(known), spec.scheme, spec.contexts)
     for declared in spec.contexts:
-        if not any(name == declared.package or name.startswith(declared.package + ".") for name in known):
-            message = f"declared context {declared.name!r}: package {declared.package!r} not found; its page says so"
-            diagnostics.append(Diagnostic(_display(spec.source_roots[0], spec.base), 0, Level.WARNING, message))
+        for package in declared.all_packages:
+            if not any(name == package or name.startswith(package + ".") for name in known):
+                message = f"declared context {declared.name!r}: package {package!r} not found; its page says so"
+                diagnostics.append(Diagnostic(_display(spec.source_roots[0], spec.base), 0, Level.WARNING, message))
 
-    modules: list[SourceModule] = []
     edges: set[ImportEdge] = set()
     for file in files:
         module_facts = facts[file.module]
         diagnostics.extend(module_facts.diagnostics)
-        context = context_of(file.module, specs)
-        top = next(p for p in packages if file.module == p or file.module.startswith(p + "."))
-        modules.append(
-            SourceModule(
-                name=file.module,
-                file=file.display_path,
-                is_package=file.is_package,
-                context=context.name if context else None,
-                layer=layer_of(file.module, context, spec.scheme, top),
-                docstring=module_facts.symbols.docstring if module_facts.symbols else "",
-                lines=module_facts.lines,
-            )
-        )
         for raw in module_facts.imports:
             try:
                 absolute = absolute_module(raw, file.module, file.is_package)
@@ -353,6 +333,31 @@ def load_service(
                     )
                 )
 
+    layout = read_layout(
+        packages,
+        [(file.module, file.is_package) for file in files],
+        sorted(edges),
+        spec.scheme,
+        spec.contexts,
+        tuple(folder.name for folder in spec.tests),
+        {name: module_hints(module_facts.symbols, module_facts.imports) for name, module_facts in facts.items()},
+    )
+    modules: list[SourceModule] = []
+    for file in files:
+        module_facts = facts[file.module]
+        placement = layout.placements[file.module]
+        modules.append(
+            SourceModule(
+                name=file.module,
+                file=file.display_path,
+                is_package=file.is_package,
+                context=placement.context.name if placement.context else None,
+                layer=placement.layer,
+                docstring=module_facts.symbols.docstring if module_facts.symbols else "",
+                lines=module_facts.lines,
+            )
+        )
+
     service_suppressions = tuple(s for module_facts in facts.values() for s in module_facts.suppressions)
     project_stereotypes, project_overrides, problems = project_rules(spec.source_roots, spec.base)
     diagnostics.extend(problems)
@@ -373,8 +378,9 @@ def load_service(
             shared_kernel=context.shared_kernel,
             description=descriptions.get(context.package, ""),
             declared=context.declared,
+            packages=context.all_packages,
         )
-        for context in specs
+        for context in layout.contexts
     )
     return Service(
         name=spec.name,
@@ -390,6 +396,7 @@ def load_service(
         violations=tuple(class_violations),
         suppressions=service_suppressions,
         layer_order=spec.scheme.order(),
+        reading=layout.reading,
     )
 
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
+from domain_atlas.model.layout import LayoutReading
+
 
 class Level(StrEnum):
     INFO = "info"
@@ -63,6 +65,7 @@ class Context:
     shared_kernel: bool = False
     description: str = ""
     declared: bool = False
+    packages: tuple[str, ...] = ()  # every package the context owns (the first is `package`)
 
 
 @dataclass(frozen=True, order=True)
@@ -143,6 +146,7 @@ class Service:
     violations: tuple[Violation, ...] = ()
     layer_order: tuple[str, ...] = field(default=())
     suppressions: tuple[Suppression, ...] = ()  # inline ignores found in the source, applied by the rules
+    reading: LayoutReading = field(default_factory=LayoutReading)  # how contexts and layers were decided
 
     def module(self, name: str) -> SourceModule | None:
         return self._modules_by_name.get(name)

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Contract:
     name: str
-    type: str  # "layers", "independence" or "forbidden"
+    type: str  # "layers", "independence", "forbidden" or "acyclic_siblings"
     file: str
     line: int
     layers: tuple[tuple[str, ...], ...] = ()  # highest first; siblings in one tuple are independent
     containers: tuple[str, ...] = ()
-    modules: tuple[str, ...] = ()  # independence: the modules; forbidden: the source modules
+    modules: tuple[str, ...] = ()  # independence: the modules; forbidden: the sources; acyclic_siblings: ancestors
     forbidden: tuple[str, ...] = ()

@@ -20,18 +20,76 @@ DEFAULT_RANKS: Mapping[str, int | None] = {
 }
 
 DEFAULT_SEGMENTS: Mapping[str, tuple[str, ...]] = {
-    "domain": ("domain",),
-    "application": ("application", "service", "services", "service_layer", "use_cases", "usecases"),
+    "domain": ("domain", "entities", "aggregates"),
+    "application": (
+        "application",
+        "service",
+        "services",
+        "service_layer",
+        "use_cases",
+        "usecases",
+        "use_case",
+        "usecase",
+        "interactors",
+    ),
     "ports": ("ports", "protocols", "interfaces"),
-    "adapters": ("adapters",),
-    "infrastructure": ("infrastructure", "infra", "persistence", "models", "db", "config", "settings"),
-    "inbound_adapters": ("api", "entrypoints", "presentation", "routers", "web", "cli", "workers"),
+    "adapters": ("adapters", "outbound", "gateways"),
+    "infrastructure": (
+        "infrastructure",
+        "infra",
+        "persistence",
+        "data",
+        "models",
+        "db",
+        "database",
+        "config",
+        "settings",
+    ),
+    "inbound_adapters": (
+        "api",
+        "entrypoints",
+        "presentation",
+        "routers",
+        "web",
+        "cli",
+        "workers",
+        "inbound",
+        "http",
+        "controllers",
+        "interface",
+    ),
     "read_model": ("views", "read_model", "read_models", "projections"),
     "shared_kernel": ("core", "shared", "shared_kernel", "common", "kernel", "seedwork", "building_blocks"),
     "tests": ("tests", "testing"),
 }
 
-# A module with one of these names wires adapters to ports wherever it sits.
+# Names that say less than the others: a later, stronger name in the same path wins over them
+# (`core/entities` is domain, `config` alone is infrastructure).
+WEAK_SEGMENTS: frozenset[str] = frozenset(
+    {"core", "shared", "common", "kernel", "models", "database", "config", "settings", "services", "service"}
+)
+
+# A package (not a module) of these names is the command or query side of the application layer.
+PACKAGE_ONLY_SEGMENTS: Mapping[str, str] = {"commands": "application", "queries": "application", "model": "domain"}
+
+# Module names that place a module of a flat context (no layer folders): `ordering/model.py`, `ordering/rest.py`.
+FLAT_MODULES: Mapping[str, str] = {
+    "model": "domain",
+    "aggregates": "domain",
+    "commands": "domain",
+    "events": "domain",
+    "messages": "domain",
+    "handlers": "application",
+    "queries": "read_model",
+    "repository": "adapters",
+    "orm": "adapters",
+    "rest": "inbound_adapters",
+}
+
+# Under domain/, these name use cases (the feature-folder layout keeps `domain/usecases`).
+USE_CASE_SEGMENTS: frozenset[str] = frozenset({"use_cases", "usecases", "use_case", "usecase", "interactors"})
+
+# A module with one of these names, or inside a package of one of these names, wires adapters to ports.
 DEFAULT_COMPOSITION_ROOTS: tuple[str, ...] = (
     "bootstrap",
     "container",
@@ -41,6 +99,9 @@ DEFAULT_COMPOSITION_ROOTS: tuple[str, ...] = (
     "wiring",
     "composition",
     "main",
+    "__main__",
+    "ioc",
+    "di",
 )
 
 # Names that only appear as a layer of a bounded context (unlike `config` or `models`, which any package may have).
@@ -53,8 +114,17 @@ CONTEXT_MARKERS: tuple[str, ...] = (
     "ports",
     "adapters",
     "infrastructure",
+    "infra",
     "entrypoints",
     "presentation",
+    "inbound",
+    "outbound",
+    "persistence",
+    "data",
+    "gateways",
+    "controllers",
+    "interface",
+    "ioc",
 )
 
 SHARED_KERNEL_PACKAGES: tuple[str, ...] = (
@@ -64,7 +134,21 @@ SHARED_KERNEL_PACKAGES: tuple[str, ...] = (
     "kernel",
     "seedwork",
     "building_blocks",
+    "core",
 )
+
+# Beside sibling contexts, a package of base classes is their shared kernel.
+KERNEL_BESIDE_CONTEXTS: tuple[str, ...] = (*SHARED_KERNEL_PACKAGES, "base")
+
+
+@dataclass(frozen=True)
+class NamePlacement:
+    """A layer read from a module's dotted path, and the name that said so."""
+
+    layer: str
+    segment: str  # the package or module name that decided
+    index: int  # its position in the path
+    strong: bool
 
 
 @dataclass(frozen=True)
@@ -121,17 +205,65 @@ class LayerScheme:
 
     def layer_of(self, relative_parts: Sequence[str]) -> str | None:
         """The layer of a module given its dotted path below its context package (may be empty)."""
-        if relative_parts and relative_parts[-1] in self.composition_roots:
-            return "composition_root"
+        found = self.place(relative_parts)
+        return found.layer if found else None
+
+    def place(self, relative_parts: Sequence[str], *, flat: bool = False, leaf: bool = True) -> NamePlacement | None:
+        """The layer the names of a path give, with the deciding name.
+
+        Composition-root and test names win wherever they are; otherwise the first strong name wins, a weak one
+        only when no strong name follows. `flat`: the module sits directly in a context without layer folders.
+        """
+        parts = list(relative_parts)
+        for index, part in enumerate(parts):
+            if part in self.composition_roots and (index == len(parts) - 1 or part not in ("main",)):
+                return NamePlacement("composition_root", part, index, True)
         by_segment = self.layer_by_segment
-        for part in relative_parts:
-            if part in by_segment:
-                return by_segment[part]
-        return None
+        for index, part in enumerate(parts):
+            if by_segment.get(part) == "tests" or (leaf and index == len(parts) - 1 and _is_test_module(part)):
+                return NamePlacement("tests", part, index, True)
+        weak: NamePlacement | None = None
+        for index, part in enumerate(parts):
+            last = leaf and index == len(parts) - 1
+            layer = by_segment.get(part)
+            if layer is None and not last:
+                layer = PACKAGE_ONLY_SEGMENTS.get(part)
+            if layer is None and last and flat:
+                layer = FLAT_MODULES.get(part)
+            if layer is None:
+                continue
+            if part in WEAK_SEGMENTS and part not in self._user_segments:
+                weak = weak or NamePlacement(layer, part, index, False)
+                continue
+            if layer == "domain" and any(later in USE_CASE_SEGMENTS for later in parts[index + 1 :]):
+                use_case = next(later for later in parts[index + 1 :] if later in USE_CASE_SEGMENTS)
+                return NamePlacement("application", use_case, parts.index(use_case), True)
+            return NamePlacement(layer, part, index, True)
+        return weak
+
+    @property
+    def _user_segments(self) -> frozenset[str]:
+        """Names a user mapped to a layer themselves are never weak."""
+        return frozenset(
+            name
+            for layer, names in self.segments
+            for name in names
+            if name not in DEFAULT_SEGMENTS.get(layer, ()) or layer not in DEFAULT_SEGMENTS
+        )
+
+    def is_layer_name(self, name: str) -> bool:
+        return name in self.layer_by_segment or name in self.composition_roots or name in PACKAGE_ONLY_SEGMENTS
+
+    def markers(self) -> frozenset[str]:
+        return frozenset(CONTEXT_MARKERS) | {
+            segment for layer, names in self.segments if layer not in DEFAULT_RANKS for segment in names
+        }
 
     def marks_context(self, child_names: Sequence[str]) -> bool:
         """A package whose direct children include a strong layer name is a bounded context."""
-        markers = set(CONTEXT_MARKERS) | {
-            segment for layer, names in self.segments if layer not in DEFAULT_RANKS for segment in names
-        }
+        markers = self.markers()
         return any(name in markers for name in child_names)
+
+
+def _is_test_module(name: str) -> bool:
+    return name.startswith("test_") or name.endswith("_test") or name == "conftest"

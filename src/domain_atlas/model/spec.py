@@ -16,6 +16,12 @@ class ContextSpec:
     package: str
     shared_kernel: bool = False
     declared: bool = False
+    packages: tuple[str, ...] = ()  # every package the context owns; empty: just `package`
+    evidence: str = ""
+
+    @property
+    def all_packages(self) -> tuple[str, ...]:
+        return self.packages or (self.package,)
 
 
 @dataclass(frozen=True)
@@ -50,4 +56,5 @@ class ServiceSpec:
     fail_on: str = ""  # "new", "any" or "never"; empty: the site-wide setting
     stereotypes: tuple[StereotypeRule, ...] = ()
     overrides: tuple[ElementOverride, ...] = ()
-    type_only_imports: str = "report"  # "report" (marked type-only) or "ignore"
+    type_only_imports: str = "report"  # "report" (marked type-only), "ignore" or "fail"
+    tests: tuple[Path, ...] = ()  # test folders (a repository's tests/): read as test code, fakes as adapters

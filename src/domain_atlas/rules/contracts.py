@@ -6,9 +6,18 @@ from collections.abc import Iterable, Mapping
 
 from domain_atlas.model import ImportEdge, Service, Violation
 from domain_atlas.model.contracts import Contract
-from domain_atlas.rules.catalogue import RULES
+from domain_atlas.rules.base import ArchitectureRule, RuleContext
 
 RULE = "import-linter-contract"
+
+
+class ImportLinterContracts(ArchitectureRule):
+    id = RULE
+    title = "The project's import-linter contracts hold"
+    hint = "Change the import, or the contract if the architecture really changed (and record why in an ADR)."
+
+    def check(self, service: Service, context: RuleContext) -> list[Violation]:
+        return check_contracts(service, context.contracts, context.adr_links)
 
 
 def _inside(module: str, package: str) -> bool:
@@ -16,18 +25,11 @@ def _inside(module: str, package: str) -> bool:
 
 
 def _violation(contract: Contract, edge: ImportEdge, message: str, adr_links: Mapping[str, str]) -> Violation:
-    rule = RULES[RULE]
-    return Violation(
-        RULE,
-        edge.source,
-        edge.target,
-        edge.file,
-        edge.line,
-        rule.severity,
+    rule = ImportLinterContracts()
+    return rule.at_import(
+        edge,
         f"contract {contract.name!r} ({contract.file}:{contract.line}): {message}",
-        rule.hint,
-        adr_links.get(RULE, ""),
-        edge.type_checking,
+        RuleContext(adr_links=adr_links),
     )
 
 
@@ -37,9 +39,59 @@ def check_contracts(
     links = adr_links or {}
     found: list[Violation] = []
     for contract in contracts:
+        if contract.type == "acyclic_siblings":
+            found.extend(_sibling_cycles(contract, service, links))
+            continue
         for edge in service.imports:
             found.extend(_check(contract, edge, links))
     return sorted(set(found))
+
+
+def _sibling_cycles(contract: Contract, service: Service, links: Mapping[str, str]) -> list[Violation]:
+    """Imports between siblings (children of one package at or below an ancestor) that lie on a cycle."""
+    names = [module.name for module in service.modules]
+    found: list[Violation] = []
+    for ancestor in contract.modules:
+        parents = {name for name in names if _inside(name, ancestor)}
+        for parent in sorted(parents):
+            prefix = parent + "."
+            between: dict[tuple[str, str], list[ImportEdge]] = {}
+            for edge in service.internal_imports():
+                if not (edge.source.startswith(prefix) and edge.target.startswith(prefix)):
+                    continue
+                source, target = edge.source[len(prefix) :].split(".")[0], edge.target[len(prefix) :].split(".")[0]
+                if source != target:
+                    between.setdefault((source, target), []).append(edge)
+            reach = _reachability({pair[0] for pair in between} | {pair[1] for pair in between}, set(between))
+            for (source, target), edges in sorted(between.items()):
+                if source in reach[target]:  # target reaches back to source: the import closes a cycle
+                    for edge in edges:
+                        found.append(
+                            _violation(
+                                contract,
+                                edge,
+                                f"siblings {prefix}{source} and {prefix}{target} import each other (a cycle)",
+                                links,
+                            )
+                        )
+    return found
+
+
+def _reachability(nodes: set[str], arcs: set[tuple[str, str]]) -> dict[str, set[str]]:
+    following: dict[str, set[str]] = {node: set() for node in nodes}
+    for source, target in arcs:
+        following[source].add(target)
+    reach: dict[str, set[str]] = {}
+    for node in nodes:
+        seen: set[str] = set()
+        stack = list(following[node])
+        while stack:
+            current = stack.pop()
+            if current not in seen:
+                seen.add(current)
+                stack.extend(following[current])
+        reach[node] = seen
+    return reach
 
 
 def _layer_index(contract: Contract, module: str, container: str) -> tuple[int, int] | None:

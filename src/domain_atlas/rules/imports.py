@@ -2,118 +2,117 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 
-from domain_atlas.model import ImportEdge, LayerScheme, Service, SourceModule, Violation
-from domain_atlas.rules.catalogue import (
-    APPLICATION_FORBIDDEN,
-    DOMAIN_FORBIDDEN,
-    EVENT_MODULE_NAMES,
-    RULES,
-)
+from domain_atlas.model import ImportEdge, Service, SourceModule, Violation
+from domain_atlas.rules.base import ArchitectureRule, RuleContext
+from domain_atlas.rules.vocabulary import APPLICATION_FORBIDDEN, DOMAIN_FORBIDDEN, EVENT_MODULE_NAMES
 
 OUTBOUND_LAYERS = ("adapters", "infrastructure")
 EXEMPT_IMPORTERS = ("composition_root", "tests")
 
 
-def _violation(rule_id: str, edge: ImportEdge, message: str, adr_links: Mapping[str, str]) -> Violation:
-    rule = RULES[rule_id]
-    return Violation(
-        rule=rule_id,
-        source=edge.source,
-        target=edge.target,
-        file=edge.file,
-        line=edge.line,
-        severity=rule.severity,
-        message=message,
-        hint=rule.hint,
-        adr=adr_links.get(rule_id, ""),
-        type_only=edge.type_checking,
-    )
-
-
-def check_imports(service: Service, scheme: LayerScheme, adr_links: Mapping[str, str] | None = None) -> list[Violation]:
-    links = adr_links or {}
-    modules = {module.name: module for module in service.modules}
-    found: list[Violation] = []
-    for edge in service.imports:
-        source = modules[edge.source]
-        if source.layer in EXEMPT_IMPORTERS:
-            continue
-        if edge.external:
-            found.extend(_framework_violations(edge, source, links))
-            continue
-        target = modules[edge.target]
-        found.extend(_layer_violations(edge, source, target, scheme, links))
-        found.extend(_context_violations(edge, source, target, service, links))
-    return sorted(set(found))
-
-
-def _framework_violations(edge: ImportEdge, source: SourceModule, links: Mapping[str, str]) -> Iterator[Violation]:
-    top = edge.target.split(".")[0]
-    if source.layer == "domain" and top in DOMAIN_FORBIDDEN:
-        yield _violation(
-            "domain-framework-free",
-            edge,
-            f"domain module {edge.source} imports {edge.target}",
-            links,
-        )
-    elif source.layer == "application" and top in APPLICATION_FORBIDDEN:
-        yield _violation(
-            "application-framework-free",
-            edge,
-            f"application module {edge.source} imports {edge.target}",
-            links,
-        )
-
-
-def _layer_violations(
-    edge: ImportEdge,
-    source: SourceModule,
-    target: SourceModule,
-    scheme: LayerScheme,
-    links: Mapping[str, str],
-) -> Iterator[Violation]:
-    source_rank, target_rank = scheme.rank(source.layer), scheme.rank(target.layer)
-    if source_rank is not None and target_rank is not None and source_rank < target_rank:
-        yield _violation(
-            "layer-dependency",
-            edge,
-            f"{source.layer} module {edge.source} imports {target.layer} module {edge.target}",
-            links,
-        )
-    if source.layer == "inbound_adapters" and target.layer in OUTBOUND_LAYERS:
-        yield _violation(
-            "inbound-not-outbound",
-            edge,
-            f"inbound adapter {edge.source} imports outbound {target.layer} module {edge.target}",
-            links,
-        )
-
-
-def _context_violations(
-    edge: ImportEdge,
-    source: SourceModule,
-    target: SourceModule,
-    service: Service,
-    links: Mapping[str, str],
-) -> Iterator[Violation]:
-    if source.context is None or target.context is None or source.context == target.context:
-        return
-    source_context, target_context = service.context(source.context), service.context(target.context)
-    if source_context is None or target_context is None:
-        return
-    if target_context.shared_kernel or source_context.shared_kernel:
-        return
-    if is_event_import(target.name):
-        return
-    yield _violation(
-        "context-independence",
-        edge,
-        f"context {source.context} imports {edge.target} of context {target.context}",
-        links,
-    )
-
-
 def is_event_import(target_module: str) -> bool:
-    return target_module.split(".")[-1] in EVENT_MODULE_NAMES
+    """`x.events`, `x.domain_events.order_paid_event`, `x.messages`: integration through published messages."""
+    parts = target_module.split(".")
+    return any(part in EVENT_MODULE_NAMES for part in parts) or parts[-1].endswith(("_event", "_events"))
+
+
+def _checked_edges(
+    service: Service, *, external: bool
+) -> Iterator[tuple[ImportEdge, SourceModule, SourceModule | None]]:
+    """Import statements whose importer the rules apply to: all but composition roots and test code."""
+    for edge in service.imports:
+        if edge.external is not external:
+            continue
+        source = service.module(edge.source)
+        if source is None or source.layer in EXEMPT_IMPORTERS:
+            continue
+        yield edge, source, None if external else service.module(edge.target)
+
+
+class LayerDependency(ArchitectureRule):
+    id = "layer-dependency"
+    title = "Inner layers do not import outer layers"
+    hint = (
+        "Depend on a port (an interface in the inner layer) and let the composition root inject the "
+        "outer implementation."
+    )
+
+    def check(self, service: Service, context: RuleContext) -> Iterator[Violation]:
+        for edge, source, target in _checked_edges(service, external=False):
+            if target is None:
+                continue
+            source_rank, target_rank = context.scheme.rank(source.layer), context.scheme.rank(target.layer)
+            if source_rank is not None and target_rank is not None and source_rank < target_rank:
+                message = f"{source.layer} module {edge.source} imports {target.layer} module {edge.target}"
+                yield self.at_import(edge, message, context)
+
+
+class _FrameworkFree(ArchitectureRule):
+    layer: str
+    forbidden: tuple[str, ...]
+
+    def check(self, service: Service, context: RuleContext) -> Iterator[Violation]:
+        for edge, source, _ in _checked_edges(service, external=True):
+            if self._applies_to(source) and edge.target.split(".")[0] in self.forbidden:
+                yield self.at_import(edge, f"{self.layer} module {edge.source} imports {edge.target}", context)
+
+    def _applies_to(self, module: SourceModule) -> bool:
+        # A shared kernel kept under domain/ (`src/domain/base/`) is domain code shared by the contexts.
+        kernel_of_layer = module.layer == "shared_kernel" and self.layer in module.name.split(".")
+        return module.layer == self.layer or kernel_of_layer
+
+
+class DomainFrameworkFree(_FrameworkFree):
+    id = "domain-framework-free"
+    title = "The domain imports no framework, ORM or infrastructure client"
+    hint = "Keep the domain in plain Python; map to framework types in an adapter."
+    layer = "domain"
+    forbidden = DOMAIN_FORBIDDEN
+
+
+class ApplicationFrameworkFree(_FrameworkFree):
+    id = "application-framework-free"
+    title = "The application layer imports no web framework, ORM or infrastructure client"
+    hint = "Reach infrastructure through a port (repository, unit of work, gateway) implemented by an adapter."
+    layer = "application"
+    forbidden = APPLICATION_FORBIDDEN
+
+
+class InboundNotOutbound(ArchitectureRule):
+    id = "inbound-not-outbound"
+    title = "Inbound adapters do not import outbound adapters"
+    hint = (
+        "Call the application layer; let the composition root (deps.py, container.py, bootstrap.py) choose "
+        "the outbound adapter."
+    )
+
+    def check(self, service: Service, context: RuleContext) -> Iterator[Violation]:
+        for edge, source, target in _checked_edges(service, external=False):
+            if target is not None and source.layer == "inbound_adapters" and target.layer in OUTBOUND_LAYERS:
+                message = f"inbound adapter {edge.source} imports outbound {target.layer} module {edge.target}"
+                yield self.at_import(edge, message, context)
+
+
+class ContextIndependence(ArchitectureRule):
+    id = "context-independence"
+    title = "Bounded contexts do not import each other"
+    hint = (
+        "Integrate through published events, a shared kernel, or an anti-corruption port owned by the "
+        "importing context."
+    )
+
+    def check(self, service: Service, context: RuleContext) -> Iterator[Violation]:
+        for edge, source, target in _checked_edges(service, external=False):
+            if target is None or source.context is None or target.context is None:
+                continue
+            if source.context == target.context or is_event_import(target.name):
+                continue
+            source_context, target_context = service.context(source.context), service.context(target.context)
+            if source_context is None or target_context is None:
+                continue
+            if target_context.shared_kernel or source_context.shared_kernel:
+                continue
+            message = f"context {source.context} imports {edge.target} of context {target.context}"
+            yield self.at_import(edge, message, context)
