@@ -35,8 +35,11 @@ class Project:
     root: Path
     plugin: dict[str, Any] = field(default_factory=dict)
     top: dict[str, Any] = field(default_factory=dict)  # other mkdocs.yml keys
-    cli: list[str] = field(default_factory=list)
+    cli: list[str] = field(default_factory=list)  # starting with "--no-config": run without --config
     pages: dict[str, str] = field(default_factory=dict)
+    env: dict[str, str] = field(default_factory=dict)
+    command: str = "export"  # the CLI command that shows the case: export, or check
+    tagged: dict[str, str] = field(default_factory=dict)  # plugin option -> YAML written as is (e.g. !ENV)
 
     @property
     def package(self) -> Path:
@@ -79,7 +82,10 @@ def write_project(root: Path, case: Case) -> Project:
         **project.top,
         "plugins": [{"domain-atlas": project.plugin}],
     }
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    text = yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
+    for option, tagged in project.tagged.items():
+        text += f"    {option}: {tagged}\n"
+    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
     return project
 
 
@@ -275,6 +281,7 @@ def _non_utf8_baseline(p: Project) -> None:
     (p.root / "baseline.txt").write_bytes(b"\xff\xfe\x00broken\n")
     p.plugin["baseline"] = "baseline.txt"
     p.plugin["fail_on"] = "new"
+    p.command = "check"
 
 
 def _tool_section_wrong_type(p: Project) -> None:
@@ -285,8 +292,27 @@ def _tool_stereotypes_wrong_type(p: Project) -> None:
     (p.root / "pyproject.toml").write_text('[tool.domain-atlas]\nstereotypes = "aggregate"\n', encoding="utf-8")
 
 
-def _env_tag(p: Project) -> None:
-    p.plugin["nav_title"] = "ENV_PLACEHOLDER"
+def _violation(fail_on: str) -> Callable[[Project], None]:
+    def make(p: Project) -> None:
+        p.write(
+            "shop/domain/model.py",
+            "from shop.adapters.repository import SqlOrders\n\n\n" + SHOP["shop/domain/model.py"],
+        )
+        p.plugin["fail_on"] = fail_on
+        p.command = "check"
+
+    return make
+
+
+def _env_tag(value: str) -> Callable[[Project], None]:
+    def make(p: Project) -> None:
+        _violation("never")(p)
+        del p.plugin["fail_on"]
+        p.tagged["fail_on"] = "!ENV [DA_FAIL_ON, never]"
+        p.env["DA_FAIL_ON"] = value
+        p.command = "check"
+
+    return make
 
 
 def _cli(*arguments: str) -> Callable[[Project], None]:
@@ -298,6 +324,24 @@ def _cli(*arguments: str) -> Callable[[Project], None]:
 
 def _no_service(p: Project) -> None:
     return None
+
+
+def _everything(p: Project) -> None:
+    """Many hostile files in one service, for builds that must still succeed (and twice alike)."""
+    for make in (
+        _deep_expression,
+        _lone_surrogate,
+        _broken_symlink,
+        _symlink_loop,
+        _folder_symlink_loop,
+        _fifo,
+        _pep695_multiline,
+        _pep701_fstring,
+        _symlinked_file,
+        _adr("- accepted\n"),
+    ):
+        make(p)
+    p.write("shop/domain/nul.py", 'class Nul:\n    """A \\x00 docstring."""\n')
 
 
 CASES: tuple[Case, ...] = (
@@ -326,6 +370,7 @@ CASES: tuple[Case, ...] = (
     Case("two contexts that slug alike", _contexts_slug_alike),
     Case("two services that slug alike", _services_slug_alike),
     Case("contexts named events, violations", _context_named_events),
+    Case("many hostile files at once", _everything),
     Case("ADR front matter is a list", _adr("- accepted\n- 2024-01-01\n"), "adr"),
     Case("ADR front matter is a scalar", _adr("accepted\n"), "adr"),
     Case("ADR front matter alias bomb", _adr(ALIAS_BOMB), "adr"),
@@ -335,14 +380,18 @@ CASES: tuple[Case, ...] = (
     Case("packages: 123", _service_setting(packages=123), "settings"),
     Case("source_url with {path}", _plugin(source_url="https://git.example/{path}#L{line}"), "settings"),
     Case("300-character service name", _service_setting(name="S" * 300), "settings"),
+    Case("service name with a NUL", _service_setting(name="Shop\x00"), "settings"),
     Case("non-UTF-8 baseline", _non_utf8_baseline, "settings"),
     Case("[tool] domain-atlas = string", _tool_section_wrong_type, "settings"),
     Case("[tool.domain-atlas] stereotypes = string", _tool_stereotypes_wrong_type, "settings"),
     Case("unknown top-level option", _plugin(colour="blue"), "settings"),
     Case("services: mapping", _plugin(services={"name": "Shop"}), "settings"),
     Case("layout_timeout: string", _plugin(layout_timeout="soon"), "settings"),
-    Case("fail_on: any with a violation", _plugin(fail_on="any"), "settings"),
-    Case("--package shop.", _cli("--package", "shop."), "settings"),
+    Case("fail_on: never with a violation", _violation("never"), "settings"),
+    Case("fail_on: any with a violation", _violation("any"), "settings"),
+    Case("fail_on: !ENV [DA_FAIL_ON, never], DA_FAIL_ON=any", _env_tag("any"), "settings"),
+    Case("fail_on: !ENV [DA_FAIL_ON, never], DA_FAIL_ON=sometimes", _env_tag("sometimes"), "settings"),
+    Case("--package shop.", _cli("--no-config", "src", "--package", "shop."), "settings"),
     Case("-o into a missing folder", _cli("-o", "missing/folder/model.json"), "settings"),
 )
 
@@ -371,7 +420,7 @@ class Outcome:
         return f"exit {self.returncode}: {shown}"
 
 
-def run(command: list[str], cwd: Path, timeout: float = 30) -> Outcome:
+def run(command: list[str], cwd: Path, timeout: float = 30, env: dict[str, str] | None = None) -> Outcome:
     try:
         done = subprocess.run(
             command,
@@ -379,7 +428,7 @@ def run(command: list[str], cwd: Path, timeout: float = 30) -> Outcome:
             capture_output=True,
             text=True,
             timeout=timeout,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
             check=False,
             stdin=subprocess.DEVNULL,
         )
@@ -388,15 +437,42 @@ def run(command: list[str], cwd: Path, timeout: float = 30) -> Outcome:
     return Outcome(done.returncode, done.stderr)
 
 
-def run_plugin(root: Path, timeout: float = 30) -> Outcome:
-    return run([sys.executable, "-m", "mkdocs", "build", "-d", str(root / "site")], root, timeout)
+def run_plugin(project: Project, timeout: float = 30) -> Outcome:
+    site = str(project.root / "site")
+    return run([sys.executable, "-m", "mkdocs", "build", "-d", site], project.root, timeout, project.env)
 
 
-def run_cli(project: Project, command: str = "export", timeout: float = 30) -> Outcome:
-    arguments = [sys.executable, "-m", "domain_atlas.adapters.cli", command, "--config", "mkdocs.yml"]
+def snapshot(root: Path, skip: Path) -> dict[str, bytes]:
+    """Every file under root but `skip` with its bytes (links and special files by name only; never opened)."""
+    found = {}
+    for folder, folders, names in os.walk(root):
+        if Path(folder) == skip or skip in Path(folder).parents:
+            folders[:] = []
+            continue
+        for name in names:
+            path = Path(folder, name)
+            regular = path.is_file() and not path.is_symlink()
+            found[str(path.relative_to(root))] = path.read_bytes() if regular else b""
+    return found
+
+
+def build_in_place(project: Project, timeout: float = 60) -> Outcome:
+    """A plugin build that must change nothing in the project but its site folder."""
+    before = snapshot(project.root, project.root / "site")
+    outcome = run_plugin(project, timeout)
+    assert snapshot(project.root, project.root / "site") == before, "the build wrote outside its site folder"
+    return outcome
+
+
+def run_cli(project: Project, timeout: float = 30) -> Outcome:
+    arguments = [sys.executable, "-m", "domain_atlas.adapters.cli", project.command]
+    if project.cli[:1] == ["--no-config"]:
+        arguments += project.cli[1:]
+    else:
+        arguments += ["--config", "mkdocs.yml", *project.cli]
     if "-o" not in project.cli:
         arguments += ["-o", "model.json"]
-    return run([*arguments, *project.cli], project.root, timeout)
+    return run(arguments, project.root, timeout, project.env)
 
 
 def _model_summary(model: Path) -> str:
@@ -411,11 +487,12 @@ def main() -> None:
     for case in CASES:
         with tempfile.TemporaryDirectory(prefix="hostile-") as folder:
             project = write_project(Path(folder), case)
-            plugin = run_plugin(project.root, timeout=20) if not project.cli else None
+            plugin = run_plugin(project, timeout=20) if not project.cli else None
             cli = run_cli(project, timeout=20)
             model = project.root / "model.json"
             shown = plugin.summary() if plugin else "-"
-            print(f"| {case.name} | {shown} | {cli.summary()} | {_model_summary(model)} |")
+            result = _model_summary(model) if project.command == "export" else "(check)"
+            print(f"| {case.name} | {shown} | {project.command}: {cli.summary()} | {result} |")
             for path in Path(folder).rglob("*"):
                 if not path.is_symlink() and path.is_dir():
                     path.chmod(0o755)

@@ -185,3 +185,50 @@ def test_a_crash_inside_one_file_is_a_warning_at_that_file(tmp_path, monkeypatch
         "module.py:1: warning: could not be analysed (KeyError: 'boom'); only its import statements were read: "
         "its classes and functions are missing"
     ]
+
+
+def test_unreadable_pyproject_is_a_warning(tmp_path, capsys, monkeypatch):
+    project = write_project(tmp_path, BY_NAME["[tool.domain-atlas] stereotypes = string"])
+    real_open = os.open
+
+    def deny_open(path, *args, **kwargs):
+        if str(path).endswith("pyproject.toml"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(source_files.os, "open", deny_open)
+    code = cli.main(["export", "--config", str(project.root / "mkdocs.yml"), "-o", str(tmp_path / "model.json")])
+    assert code == 0
+    assert (
+        "pyproject.toml: warning: cannot be read (Permission denied); its [tool.domain-atlas] settings, if any, "
+        "are not used"
+    ) in capsys.readouterr().err
+
+
+def test_baseline_that_is_a_fifo_is_refused_not_waited_on(tmp_path):
+    project = write_project(tmp_path, BY_NAME["nothing hostile"])
+    os.mkfifo(tmp_path / "baseline.json")
+    project.command = "check"
+    project.cli += ["--baseline", "baseline.json"]
+    outcome = run_cli(project, timeout=20)
+    assert outcome.returncode == 2, outcome.stderr or "hung on the FIFO"
+    assert "baseline.json: not a regular file; a baseline is a JSON file" in outcome.stderr
+
+
+def test_link_to_a_folder_above_the_package_is_not_followed(tmp_path, capsys):
+    project = write_project(tmp_path / "project", BY_NAME["nothing hostile"])
+    os.symlink("/", project.package / "domain" / "everything")
+    code = cli.main(["export", "--config", str(project.root / "mkdocs.yml"), "-o", str(tmp_path / "model.json")])
+    assert code == 0
+    assert "src/shop/domain/everything: warning: links to folder /, which holds the package: not followed" in (
+        capsys.readouterr().err
+    )
+
+
+def test_other_control_characters_are_replaced_with_information_not_a_warning(tmp_path):
+    names, diagnostics = _classes(tmp_path, 'class Escape:\n    """Turns "\\b" into a backslash and b."""\n')
+    assert names == ["Escape"]
+    assert diagnostics == [
+        "module.py:1: info: text holds characters that UTF-8, Graphviz or HTML cannot carry (U+0008); "
+        "shown as \N{REPLACEMENT CHARACTER}"
+    ]

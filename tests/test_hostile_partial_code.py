@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile_inputs import CASES, run_plugin, write_project
+from tests.hostile_inputs import CASES, build_in_place, write_project
 
 BY_NAME = {case.name: case for case in CASES}
 
@@ -60,7 +60,7 @@ def _text(page: Path) -> str:
 )
 def test_partial_code_builds_a_page_that_says_what_is_missing(tmp_path, case, page, says, warning):
     project = write_project(tmp_path, BY_NAME[case])
-    outcome = run_plugin(project.root)
+    outcome = build_in_place(project)
     assert outcome.returncode == 0 and "Traceback" not in outcome.stderr, outcome.stderr
     assert says in _text(project.root / "site" / page)
     if warning:

@@ -87,6 +87,7 @@ def test_element_kinds(layout):
 
 
 def test_a_declared_context_may_own_several_packages():
+    from domain_atlas.adapters.config_schema import validated
     from domain_atlas.adapters.settings import service_specs
 
     source = LAYOUTS / "api_by_context"
@@ -95,7 +96,8 @@ def test_a_declared_context_may_own_several_packages():
         {"name": "catalog", "package": "modules.catalog"},
         {"name": "seedwork", "package": "seedwork", "shared_kernel": True},
     ]
-    (spec,) = service_specs([{"source": "src", "contexts": contexts}], source)
+    config = validated({"services": [{"source": "src", "contexts": contexts}]}, None, "test")
+    (spec,), _ = service_specs(config, source)
     service = analyse_service(spec)
     bidding = service.context("bidding")
     assert bidding is not None and bidding.packages == ("modules.bidding", "api.routers.bidding")

@@ -10,6 +10,7 @@ import markdown
 import pytest
 
 from domain_atlas.adapters.composition import NavPage, NavSection, Sitemap, analyse, publish, url_relative_links
+from domain_atlas.adapters.config_schema import validated
 from domain_atlas.adapters.settings import service_specs
 from tests.helpers import REPO_ROOT
 
@@ -24,9 +25,8 @@ date: 2026-01-02
 
 @pytest.fixture(scope="module")
 def services():
-    specs = service_specs(
-        [{"name": "Depot Charging", "source": "examples/depot-charging/src", "packages": ["charging"]}], REPO_ROOT
-    )
+    service = {"name": "Depot Charging", "source": "examples/depot-charging/src", "packages": ["charging"]}
+    specs, _ = service_specs(validated({"services": [service]}, None, "test"), REPO_ROOT)
     return analyse(specs)
 
 

@@ -100,7 +100,7 @@ def test_unknown_service_option_fails_naming_it(tmp_path: Path):
     config = write_site(tmp_path, {"services": [{"source": str(FIXTURES / "canary" / "src"), "pakages": ["x"]}]})
     result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode != 0
-    assert "unknown option(s) 'pakages'" in result.stderr and "packages" in result.stderr
+    assert "unknown option 'pakages'" in result.stderr and "packages" in result.stderr
 
 
 def test_missing_source_root_fails_clearly(tmp_path: Path):

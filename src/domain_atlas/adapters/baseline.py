@@ -11,7 +11,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from domain_atlas.model import Violation
+from domain_atlas.adapters.composition import failing_violations
+from domain_atlas.model import Service, ServiceSpec, Violation
 
 BASELINE_SCHEMA = "domain-atlas/baseline/1"
 
@@ -25,10 +26,16 @@ def fingerprint(violation: Violation) -> tuple[str, str, str, str]:
 
 
 def load_baseline(path: Path) -> Counter[tuple[str, str, str, str]]:
+    if path.exists() and not path.is_file():
+        raise BaselineError(f"{path}: not a regular file; a baseline is a JSON file")
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise BaselineError(f"{path}: cannot read baseline: {error.strerror}") from error
+    except UnicodeDecodeError as error:
+        raise BaselineError(
+            f"{path}: baseline is not UTF-8 text (byte {error.start}); rewrite it with --update-baseline"
+        ) from error
     except json.JSONDecodeError as error:
         raise BaselineError(f"{path}:{error.lineno}: malformed baseline: {error.msg}") from error
     if not isinstance(document, dict) or document.get("schema") != BASELINE_SCHEMA:
@@ -56,6 +63,25 @@ def new_violations(violations: Sequence[Violation], known: Counter[tuple[str, st
         else:
             found.append(violation)
     return found
+
+
+def violations_that_fail(
+    services: Sequence[Service],
+    specs: Sequence[ServiceSpec],
+    fail_on: str,
+    known: Counter[tuple[str, str, str, str]] | None,
+) -> list[Violation]:
+    """The violations that fail a build or a check: per service, as its `fail_on` (or the site's) says;
+    imports under `if TYPE_CHECKING:` only with `type_only_imports: fail`."""
+    failing: list[Violation] = []
+    for service, spec in zip(services, specs, strict=True):
+        rule = spec.fail_on or fail_on
+        if rule == "never":
+            continue
+        violations = sorted(service.violations)
+        counted = new_violations(violations, known) if rule == "new" and known is not None else violations
+        failing += failing_violations(counted, spec.type_only_imports)
+    return failing
 
 
 def baseline_text(violations: Iterable[Violation]) -> str:

@@ -4,21 +4,29 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import yaml
+from mkdocs.config.base import ValidationError
 
 from domain_atlas import __version__
-from domain_atlas.adapters.baseline import BaselineError, baseline_text, load_baseline, new_violations
-from domain_atlas.adapters.composition import (
-    MissingPackageError,
-    analyse,
-    failing_violations,
-    layout_reading_markdown,
-    model_json,
+from domain_atlas.adapters.baseline import (
+    BaselineError,
+    baseline_text,
+    load_baseline,
+    new_violations,
+    violations_that_fail,
+)
+from domain_atlas.adapters.composition import MissingPackageError, analyse, layout_reading_markdown, model_json
+from domain_atlas.adapters.config_schema import (
+    ConfigFileError,
+    DomainAtlasConfig,
+    DottedName,
+    load_config_file,
+    validated,
 )
 from domain_atlas.adapters.pages_command import write_pages
 from domain_atlas.adapters.progress import TerminalProgress
@@ -68,79 +76,62 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml without executing its `!!python/name` tags."""
-
-
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-
-
-def _read_config(config: Path) -> dict[str, Any]:
-    try:
-        document = yaml.load(config.read_text(encoding="utf-8"), Loader=_Loader) or {}
-    except (OSError, yaml.YAMLError) as error:
-        raise SettingsError(f"{config}: cannot read: {error}") from error
-    if not isinstance(document, dict):
-        raise SettingsError(f"{config}: expected a mapping of MkDocs settings")
-    return document
-
-
-def _plugin_settings(config: Path) -> dict[str, Any]:
-    document = _read_config(config)
-    for plugin in document.get("plugins") or []:
-        if isinstance(plugin, dict) and "domain-atlas" in plugin:
-            return dict(plugin["domain-atlas"] or {})
-    raise SettingsError(f"{config}: no 'domain-atlas' entry under 'plugins'")
-
-
-def _specs(arguments: argparse.Namespace) -> tuple[list[ServiceSpec], dict[str, str]]:
+def _settings(arguments: argparse.Namespace) -> tuple[DomainAtlasConfig, Path]:
+    """The same validated settings the plugin gets: from mkdocs.yml, or from the command line's arguments."""
     if arguments.config is not None:
-        settings = _plugin_settings(arguments.config)
-        base = arguments.config.resolve().parent
-        specs = service_specs(
-            settings.get("services") or [],
-            base,
-            settings.get("layers"),
-            stereotypes=settings.get("stereotypes"),
-            elements=settings.get("elements"),
-            type_only_imports=str(settings.get("type_only_imports") or "report"),
-        )
-        if arguments.service:
-            unknown = sorted(set(arguments.service) - {spec.name for spec in specs})
-            if unknown:
-                names = ", ".join(spec.name for spec in specs)
-                raise SettingsError(f"no service named {', '.join(unknown)} in {arguments.config} (services: {names})")
-            specs = [spec for spec in specs if spec.name in arguments.service]
-        if arguments.tests:
-            tests = tuple(path.resolve() for path in arguments.tests)
-            specs = [dataclasses.replace(spec, tests=spec.tests + tests) for spec in specs]
-        return specs, dict(settings.get("adr_links") or {})
+        if arguments.sources or arguments.package or arguments.search_path:
+            raise SettingsError("SOURCE_ROOT, --package and --search-path are for use without --config")
+        return load_config_file(arguments.config), arguments.config.resolve().parent
     roots = [*arguments.sources, *(str(path) for path in arguments.search_path)]
     if not roots:
         raise SettingsError("give at least one SOURCE_ROOT or --config mkdocs.yml")
-    raw: list[dict[str, Any]] = (
-        [{"source": roots, "packages": arguments.package}] if arguments.package else [{"source": roots}]
+    for package in arguments.package:
+        try:
+            DottedName().run_validation(package)
+        except ValidationError as error:
+            raise SettingsError(f"--package: {error}") from error
+    service: dict[str, Any] = (
+        {"source": roots, "packages": arguments.package} if arguments.package else {"source": roots}
     )
     if arguments.tests:
-        raw[0]["tests"] = [str(path) for path in arguments.tests]
-    return service_specs(raw, Path.cwd(), None), {}
+        service["tests"] = [str(path) for path in arguments.tests]
+    return validated({"services": [service]}, None, "command line"), Path.cwd()
+
+
+def _specs(config: DomainAtlasConfig, base: Path, arguments: argparse.Namespace) -> list[ServiceSpec]:
+    specs, renamed = service_specs(config, base)
+    for warning in renamed:
+        print(f"{arguments.config or 'command line'}: warning: {warning}", file=sys.stderr)
+    if arguments.service:
+        unknown = sorted(set(arguments.service) - {spec.name for spec in specs})
+        if unknown:
+            names = ", ".join(spec.name for spec in specs)
+            raise SettingsError(f"no service named {', '.join(unknown)} in {arguments.config} (services: {names})")
+        specs = [spec for spec in specs if spec.name in arguments.service]
+    if arguments.tests and arguments.config is not None:
+        tests = tuple(path.resolve() for path in arguments.tests)
+        specs = [dataclasses.replace(spec, tests=spec.tests + tests) for spec in specs]
+    return specs
+
+
+def _writable(output: Path | None) -> None:
+    if output is not None and not output.resolve().parent.is_dir():
+        raise SettingsError(f"cannot write {output}: folder {output.parent} does not exist")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
     if arguments.command == "pages":
-        try:
-            document = _read_config(arguments.config)
-        except SettingsError as error:
-            print(f"domain-atlas: error: {error}", file=sys.stderr)
-            return EXIT_USAGE
-        return write_pages(arguments.config, document, arguments.output, TerminalProgress(sys.stderr))
+        return write_pages(arguments.config, arguments.output, TerminalProgress(sys.stderr))
     progress = TerminalProgress(sys.stderr)
     try:
-        specs, adr_links = _specs(arguments)
-        services = analyse(specs, adr_links=adr_links, progress=progress)
-    except (SettingsError, MissingPackageError) as error:
+        _writable(arguments.output)
+        config, base = _settings(arguments)
+        specs = _specs(config, base, arguments)
+        baseline = getattr(arguments, "baseline", None) or (base / config.baseline if config.baseline else None)
+        _writable(baseline if getattr(arguments, "update_baseline", False) else None)
+        services = analyse(specs, adr_links=config.adr_links, progress=progress)
+    except (SettingsError, ConfigFileError, MissingPackageError) as error:
         progress.clear()
         print(f"domain-atlas: error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -156,34 +147,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     violations = sorted(v for service in services for v in service.violations)
     if arguments.update_baseline:
-        if arguments.baseline is None:
+        if baseline is None:
             print("domain-atlas: error: --update-baseline needs --baseline FILE", file=sys.stderr)
             return EXIT_USAGE
-        arguments.baseline.write_text(baseline_text(violations), encoding="utf-8")
-        print(f"baseline {arguments.baseline} records {len(violations)} violation(s)", file=sys.stderr)
+        _write(baseline, baseline_text(violations))
+        print(f"baseline {baseline} records {len(violations)} violation(s)", file=sys.stderr)
         return EXIT_OK
     try:
-        known = load_baseline(arguments.baseline) if arguments.baseline else None
+        known = load_baseline(baseline) if baseline else None
     except BaselineError as error:
         print(f"domain-atlas: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     new = new_violations(violations, known) if known is not None else violations
-    # Imports under `if TYPE_CHECKING:` are reported, but fail the check only with `type_only_imports: fail`.
-    counted = {
-        v
-        for service, spec in zip(services, specs, strict=True)
-        for v in failing_violations(service.violations, spec.type_only_imports)
-    }
     _write(arguments.output, render(violations, arguments.format, new))
+    failing = violations_that_fail(services, specs, config.fail_on, known)
     broken_ignores = [d for service in services for d in service.diagnostics if d.level is Level.ERROR]
-    return EXIT_VIOLATIONS if counted.intersection(new) or broken_ignores else EXIT_OK
+    return EXIT_VIOLATIONS if failing or broken_ignores else EXIT_OK
 
 
 def _write(output: Path | None, text: str) -> None:
-    if output:
-        output.write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    """Write all or nothing: the text is encoded first and the file replaced in one step."""
+    data = text.encode("utf-8")
+    if output is None:
+        sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    partial = output.with_name(f".{output.name}.partial")
+    partial.write_bytes(data)
+    os.replace(partial, output)
 
 
 if __name__ == "__main__":

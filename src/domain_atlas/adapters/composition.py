@@ -27,12 +27,21 @@ from domain_atlas.rendering.publication import (
     read_decisions,
     url_relative_links,
 )
-from domain_atlas.rendering.sitemap import Sitemap, markdown_link
+from domain_atlas.rendering.sitemap import (
+    RESERVED_CONTEXT_SLUGS,
+    RESERVED_SERVICE_SLUGS,
+    Sitemap,
+    context_slug,
+    markdown_link,
+    page_slug,
+)
 from domain_atlas.rules.base import RuleContext
 from domain_atlas.rules.catalogue import check_all
 from domain_atlas.rules.ignores import apply_suppressions
 
 __all__ = [
+    "RESERVED_CONTEXT_SLUGS",
+    "RESERVED_SERVICE_SLUGS",
     "Decision",
     "DecisionError",
     "FileCache",
@@ -46,6 +55,7 @@ __all__ = [
     "Sitemap",
     "analyse",
     "analyse_service",
+    "context_slug",
     "enforcement_section",
     "failing_violations",
     "index_markdown",
@@ -53,6 +63,7 @@ __all__ = [
     "markdown_link",
     "mkdocs_snippet",
     "model_json",
+    "page_slug",
     "publish",
     "read_decision",
     "render_site",

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 from typing import Any, Literal
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
-from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -18,7 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from domain_atlas.adapters.baseline import BaselineError, load_baseline, new_violations
+from domain_atlas.adapters.baseline import BaselineError, load_baseline, violations_that_fail
 from domain_atlas.adapters.composition import (
     FileCache,
     MissingPackageError,
@@ -28,11 +24,11 @@ from domain_atlas.adapters.composition import (
     Sitemap,
     analyse,
     enforcement_section,
-    failing_violations,
     markdown_link,
     publish,
     url_relative_links,
 )
+from domain_atlas.adapters.config_schema import DomainAtlasConfig
 from domain_atlas.adapters.page_files import MARKER as PAGES_MARKER
 from domain_atlas.adapters.settings import SettingsError, service_specs
 from domain_atlas.model import Level, Service, ServiceSpec
@@ -40,58 +36,6 @@ from domain_atlas.model import Level, Service, ServiceSpec
 log = get_plugin_logger(__name__)
 
 ASSET_FOLDER = "assets/domain-atlas"
-
-
-class _StrictConfig(base.Config):
-    """Unknown options are errors naming the valid ones, not warnings a team never reads."""
-
-    def validate(self) -> tuple[list[tuple[str, Exception]], list[tuple[str, str]]]:
-        failed, warnings = super().validate()
-        valid = ", ".join(sorted(self._schema_keys))
-        unknown = [(key, message) for key, message in warnings if "Unrecognised configuration name" in message]
-        for key, _ in unknown:
-            failed.append((key, ValidationError(f"unknown option {key!r}; valid options are: {valid}")))
-        return failed, [warning for warning in warnings if warning not in unknown]
-
-
-_FOLDER_SEGMENT = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
-
-
-class _DocsSubfolder(c.Type[str]):
-    """A folder inside docs_dir for the generated pages: relative, not empty, never climbing out with `..`."""
-
-    def __init__(self, default: str) -> None:
-        super().__init__(str, default=default)
-
-    def run_validation(self, value: object) -> str:
-        text = super().run_validation(value).strip().rstrip("/")
-        segments = text.split("/")
-        unsafe = [part for part in segments if not _FOLDER_SEGMENT.fullmatch(part) or not part.strip(".")]
-        if not text or text.startswith("/") or unsafe:
-            raise ValidationError(
-                f"expected a folder inside docs_dir such as 'architecture' or 'dev/architecture' (letters, digits, "
-                f"'.', '_', '-'; no '..', no absolute path), got {value!r}"
-            )
-        return "/".join(segments)
-
-
-class DomainAtlasConfig(_StrictConfig):
-    services = c.ListOfItems(c.Type(dict), default=[])
-    output_dir = _DocsSubfolder(default="architecture")
-    nav_title = c.Type(str, default="Architecture")
-    layers = c.Type(dict, default={})
-    adr_links = c.Type(dict, default={})
-    graphviz = c.Optional(c.Type(str))
-    layout_timeout = c.Type((int, float), default=20)
-    source_url = c.Type(str, default="")  # e.g. https://git.example.com/team/repo/blob/main/{file}#L{line}
-    # Link catalogue entries to mkdocstrings API pages (optional autorefs); default: when autorefs is loaded.
-    api_links = c.Optional(c.Type(bool))
-    fail_on = c.Choice(("new", "any", "never"), default="new")  # which violations are build warnings
-    baseline = c.Optional(c.Type(str))  # known violations (written by `domain-atlas check --update-baseline`)
-    adr_dir = c.Type(str, default="adr")
-    stereotypes = c.Type(list, default=[])  # extra catalogue rules: {kind, name, base, module, decorator}
-    elements = c.Type(list, default=[])  # final word on single elements: {path, kinds}
-    type_only_imports = c.Choice(("report", "ignore", "fail"), default="report")  # imports under TYPE_CHECKING
 
 
 class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
@@ -110,17 +54,11 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base_dir = Path(config.config_file_path or ".").resolve().parent
         try:
-            self.specs = service_specs(
-                self.config.services,
-                base_dir,
-                self.config.layers,
-                where="services",
-                stereotypes=self.config.stereotypes,
-                elements=self.config.elements,
-                type_only_imports=self.config.type_only_imports,
-            )
+            self.specs, renamed = service_specs(self.config, base_dir)
         except SettingsError as error:
             raise PluginError(f"domain-atlas: {error}") from error
+        for warning in renamed:
+            log.warning(f"{Path(config.config_file_path or 'mkdocs.yml').name}: {warning}")
         self.sitemap = Sitemap(self.config.output_dir, bool(config.use_directory_urls))
         return config
 
@@ -181,15 +119,8 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
                 known = load_baseline(base_dir / self.config.baseline)
             except BaselineError as error:
                 raise PluginError(f"domain-atlas: {error}") from error
-        for service, spec in zip(self.services, self.specs, strict=True):
-            fail_on = spec.fail_on or self.config.fail_on
-            if fail_on == "never":
-                continue
-            violations = list(service.violations)
-            failing = new_violations(violations, known) if fail_on == "new" and known is not None else violations
-            failing = failing_violations(failing, spec.type_only_imports)
-            for violation in failing:
-                self._report(Level.WARNING, f"{violation.location()}: [{violation.rule}] {violation.message}")
+        for violation in violations_that_fail(self.services, self.specs, self.config.fail_on, known):
+            self._report(Level.WARNING, f"{violation.location()}: [{violation.rule}] {violation.message}")
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         decision = self.publication.decisions.get(page.file.src_uri)

@@ -9,15 +9,16 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 from collections.abc import Mapping
 from pathlib import Path
+
+from mkdocs.config.base import ValidationError
+
+from domain_atlas.adapters.config_schema import DocsSubfolder
 
 MARKER = ".domain-atlas-pages.json"
 PARTIAL = ".domain-atlas-partial-"  # prefix of a file being written; one left by an interrupted run is removed
 MARKER_FORMAT = "domain-atlas/pages/1"
-
-_FOLDER_SEGMENT = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
 
 
 class PageFilesError(ValueError):
@@ -25,16 +26,11 @@ class PageFilesError(ValueError):
 
 
 def docs_subfolder(value: str) -> str:
-    """A folder inside docs_dir: relative, not empty, never climbing out with `..`; returned with `/` separators."""
-    text = value.strip().rstrip("/")
-    segments = text.split("/")
-    unsafe = [part for part in segments if not _FOLDER_SEGMENT.fullmatch(part) or not part.strip(".")]
-    if not text or text.startswith("/") or unsafe:
-        raise PageFilesError(
-            f"expected a folder inside docs_dir such as 'architecture' or 'dev/architecture' (letters, digits, "
-            f"'.', '_', '-'; no '..', no absolute path), got {value!r}"
-        )
-    return "/".join(segments)
+    """A folder inside docs_dir, checked exactly as the plugin checks `output_dir`; returned with `/` separators."""
+    try:
+        return DocsSubfolder(default="architecture").run_validation(value)
+    except ValidationError as error:
+        raise PageFilesError(str(error)) from error
 
 
 def folder_in_docs(output: Path, docs_dir: Path) -> str:

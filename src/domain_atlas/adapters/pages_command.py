@@ -19,7 +19,8 @@ from domain_atlas.adapters.composition import (
     publish,
     zensical_snippet,
 )
-from domain_atlas.adapters.page_files import MARKER, PageFilesError, docs_subfolder, folder_in_docs, write_folder
+from domain_atlas.adapters.config_schema import ConfigFileError, load_document, plugin_options, validated
+from domain_atlas.adapters.page_files import MARKER, PageFilesError, folder_in_docs, write_folder
 from domain_atlas.adapters.progress import TerminalProgress
 from domain_atlas.adapters.settings import SettingsError, service_specs
 
@@ -36,16 +37,6 @@ def _plugin_names(document: Mapping[str, Any]) -> set[str]:
         elif isinstance(plugin, dict):
             names.update(str(name) for name in plugin)
     return names
-
-
-def _settings(config: Path, document: Mapping[str, Any]) -> dict[str, Any]:
-    for plugin in document.get("plugins") or []:
-        if isinstance(plugin, dict) and "domain-atlas" in plugin:
-            settings = plugin["domain-atlas"] or {}
-            if not isinstance(settings, dict):
-                raise SettingsError(f"{config}: the 'domain-atlas' plugin settings must be a mapping")
-            return dict(settings)
-    raise SettingsError(f"{config}: no 'domain-atlas' entry under 'plugins' (the pages are configured there)")
 
 
 def _adr_documents(docs_dir: Path, adr_dir: str) -> tuple[list[tuple[str, str]], list[str]]:
@@ -70,36 +61,28 @@ def _warn(message: str) -> None:
     print(f"domain-atlas: warning: {message}", file=sys.stderr)
 
 
-def write_pages(
-    config: Path, document: Mapping[str, Any], output: Path | None, progress: TerminalProgress | None = None
-) -> int:
+def write_pages(config: Path, output: Path | None, progress: TerminalProgress | None = None) -> int:
     progress = progress or TerminalProgress(sys.stderr)
     try:
-        return _write_pages(config, document, output, progress)
+        return _write_pages(config, output, progress)
     finally:
         progress.clear()
 
 
-def _write_pages(config: Path, document: Mapping[str, Any], output: Path | None, progress: TerminalProgress) -> int:
+def _write_pages(config_file: Path, output: Path | None, progress: TerminalProgress) -> int:
     try:
-        settings = _settings(config, document)
-        base_dir = config.resolve().parent
+        document = load_document(config_file)
+        config = validated(plugin_options(document, str(config_file)), config_file, str(config_file))
+        base_dir = config_file.resolve().parent
         docs_dir = base_dir / str(document.get("docs_dir") or "docs")
         if output is None:
-            base = docs_subfolder(str(settings.get("output_dir") or "architecture"))
-            output = docs_dir.joinpath(*base.split("/"))
+            output = docs_dir.joinpath(*config.output_dir.split("/"))
         base = folder_in_docs(output, docs_dir)
-        specs = service_specs(
-            settings.get("services") or [],
-            base_dir,
-            settings.get("layers"),
-            stereotypes=settings.get("stereotypes"),
-            elements=settings.get("elements"),
-            type_only_imports=str(settings.get("type_only_imports") or "report"),
-        )
-        adr_links = {str(rule): str(adr) for rule, adr in dict(settings.get("adr_links") or {}).items()}
-        services = analyse(specs, adr_links=adr_links, progress=progress)
-    except (SettingsError, PageFilesError, MissingPackageError) as error:
+        specs, renamed = service_specs(config, base_dir)
+        for warning in renamed:
+            _warn(f"{config_file}: {warning}")
+        services = analyse(specs, adr_links=config.adr_links, progress=progress)
+    except (SettingsError, ConfigFileError, PageFilesError, MissingPackageError) as error:
         progress.clear()
         print(f"domain-atlas: error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -107,23 +90,22 @@ def _write_pages(config: Path, document: Mapping[str, Any], output: Path | None,
     for service in services:
         for diagnostic in service.diagnostics:
             print(f"{diagnostic.location()}: {diagnostic.level.value}: {diagnostic.message}", file=sys.stderr)
-    adr_dir = str(settings.get("adr_dir") or "adr")
-    documents, problems = _adr_documents(docs_dir, adr_dir)
-    api_links = settings.get("api_links")
+    documents, problems = _adr_documents(docs_dir, config.adr_dir)
+    api_links = config.api_links
     if api_links is None:  # as the plugin decides: link to API pages when autorefs (mkdocstrings) is configured
         api_links = bool({"autorefs", "mkdocstrings"} & _plugin_names(document))
     result = publish(
         services,
         Sitemap(base, bool(document.get("use_directory_urls", True))),
-        engine=settings.get("graphviz"),
-        layout_timeout=float(settings.get("layout_timeout") or 20),
-        source_url=str(settings.get("source_url") or ""),
+        engine=config.graphviz,
+        layout_timeout=float(config.layout_timeout),
+        source_url=config.source_url,
         api_links=bool(api_links),
         adr_documents=documents,
-        adr_dir=adr_dir,
-        adr_links=adr_links,
+        adr_dir=config.adr_dir,
+        adr_links=config.adr_links,
         asset_folder=f"{base}/{ASSETS}",
-        nav_title=str(settings.get("nav_title") or "Architecture"),
+        nav_title=config.nav_title,
         adr_sections=False,
         progress=progress,
     )

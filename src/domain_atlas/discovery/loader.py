@@ -384,7 +384,7 @@ def load_service(
     )
     return Service(
         name=spec.name,
-        slug=slugify(spec.name),
+        slug=spec.slug or slugify(spec.name),
         packages=tuple(packages),
         source_roots=tuple(_display(root, spec.base) for root in spec.source_roots),
         contexts=tuple(sorted(contexts)),

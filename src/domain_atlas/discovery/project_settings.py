@@ -6,7 +6,7 @@ import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 
-from domain_atlas.discovery.source_files import display_path
+from domain_atlas.discovery.source_files import UnreadableFile, display_path, read_file_bytes
 from domain_atlas.model import Diagnostic, ElementOverride, Level, StereotypeRule
 from domain_atlas.rules.stereotype_settings import CatalogueSettingsError, parse_rules
 
@@ -20,17 +20,22 @@ def project_rules(
             path = folder / "pyproject.toml"
             if not path.is_file():
                 continue
-            text = path.read_text(encoding="utf-8", errors="replace")
-            if "tool.domain-atlas" not in text:
+            try:
+                text = read_file_bytes(path).decode("utf-8", errors="replace")
+            except UnreadableFile as error:
+                message = f"cannot be read ({error}); its [tool.domain-atlas] settings, if any, are not used"
+                return (), (), [Diagnostic(display_path(path, base), 0, Level.WARNING, message)]
+            if "domain-atlas" not in text:
                 continue
             shown = display_path(path, base)
             try:
-                settings = tomllib.loads(text).get("tool", {}).get("domain-atlas", {})
+                tool = tomllib.loads(text).get("tool", {})
+                settings = tool.get("domain-atlas", {}) if isinstance(tool, dict) else None
+                if not isinstance(settings, dict):
+                    raise CatalogueSettingsError(f"{shown}: expected a table, got {type(settings).__name__}")
                 rules, overrides = parse_rules(settings.get("stereotypes"), settings.get("elements"), shown)
             except (tomllib.TOMLDecodeError, CatalogueSettingsError) as error:
-                line = next(
-                    (n for n, text_line in enumerate(text.splitlines(), 1) if "tool.domain-atlas" in text_line), 1
-                )
+                line = next((n for n, text_line in enumerate(text.splitlines(), 1) if "domain-atlas" in text_line), 1)
                 return (), (), [Diagnostic(shown, line, Level.ERROR, f"[tool.domain-atlas] not used: {error}")]
             return rules, overrides, []
     return (), (), []

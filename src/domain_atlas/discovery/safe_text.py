@@ -24,6 +24,13 @@ def carryable(text: str) -> str:
     return UNCARRYABLE.sub(REPLACEMENT, text)
 
 
+def _level(characters: set[str]) -> Level:
+    """NUL and lone surrogates once broke builds: a warning. Other control characters (a `\\b` written in a
+    docstring that is not raw) are common and harmless once replaced: information, not a failed --strict."""
+    breaking = any(char == "\x00" or "\ud800" <= char <= "\udfff" for char in characters)
+    return Level.WARNING if breaking else Level.INFO
+
+
 def _shown(characters: set[str]) -> str:
     return ", ".join(f"U+{ord(char):04X}" for char in sorted(characters))
 
@@ -36,7 +43,7 @@ def clean_facts(value: T, display: str, line: int = 1) -> tuple[T, list[Diagnost
         Diagnostic(
             display,
             at,
-            Level.WARNING,
+            _level(characters),
             f"text holds characters that UTF-8, Graphviz or HTML cannot carry ({_shown(characters)}); "
             "shown as \N{REPLACEMENT CHARACTER}",
         )

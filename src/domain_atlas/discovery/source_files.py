@@ -57,7 +57,11 @@ def find_packages(source_root: Path) -> list[str]:
     if not source_root.is_dir():
         raise MissingPackageError(f"source root {source_root} does not exist or is not a directory")
     names = []
-    for child in sorted(source_root.iterdir()):
+    try:
+        children = sorted(source_root.iterdir())
+    except OSError as error:
+        raise MissingPackageError(f"source root {source_root} cannot be listed: {error.strerror or error}") from error
+    for child in children:
         usable = child.is_dir() and child.name.isidentifier() and child.name not in SKIPPED_DIRECTORIES
         if usable and ((child / "__init__.py").is_file() or any(child.glob("*.py"))):
             names.append(child.name)
@@ -117,9 +121,14 @@ def _walk(source_root: Path, top: Path, base: Path, listing: Listing) -> None:
 
     seen_folders: dict[Path, Path] = {}
     seen_files: dict[Path, Path] = {}
+    top_real = top.resolve()
     for folder, folders, names in os.walk(top, onerror=unlistable, followlinks=True):
         here = Path(folder)
         real = here.resolve()
+        if real in top_real.parents:  # a link to `/` or to a folder above the package: a loop in all but name
+            warn(here, f"links to folder {display_path(real, base)}, which holds the package: not followed")
+            folders[:] = []
+            continue
         if real in seen_folders:
             warn(
                 here,

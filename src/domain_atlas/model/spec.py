@@ -58,3 +58,4 @@ class ServiceSpec:
     overrides: tuple[ElementOverride, ...] = ()
     type_only_imports: str = "report"  # "report" (marked type-only), "ignore" or "fail"
     tests: tuple[Path, ...] = ()  # test folders (a repository's tests/): read as test code, fakes as adapters
+    slug: str = ""  # folder of the service's pages; unique among the services of a site

@@ -58,11 +58,17 @@ class Graph:
 def dom_id(*parts: str) -> str:
     """A stable HTML id from names: `da-` prefix, lowercase, runs of other characters as `-`."""
     text = "-".join(parts)
-    return "da-" + re.sub(r"[^a-zA-Z0-9_]+", "-", text).strip("-").lower()
+    # Word characters of any script, so names in other alphabets stay apart instead of all becoming `da-`.
+    return "da-" + re.sub(r"\W+", "-", text).strip("-").lower()
+
+
+# Characters Graphviz (and UTF-8) cannot carry: discovery replaces them in analysed text; this is the last guard.
+_UNCARRYABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 def quote(value: str) -> str:
     """A DOT double-quoted string; backslashes are doubled so Graphviz's `\\N`-style escapes stay literal."""
+    value = _UNCARRYABLE.sub("\ufffd", value)
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 
 from domain_atlas.model import Service
@@ -55,5 +56,18 @@ def markdown_link(from_page: str, to_page: str) -> str:
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
 
 
+# Page names a context folder must not take: with directory URLs, `events/index.md` and `events.md` are one page.
+RESERVED_CONTEXT_SLUGS = frozenset({"aggregates", "events", "messages", "ports", "flows", "violations"})
+RESERVED_SERVICE_SLUGS = frozenset({"decisions"})
+MAX_SLUG_LENGTH = 60
+
+
+def page_slug(name: str, fallback: str) -> str:
+    """A folder name from any text: lowercase word characters (any script) and `-`, never `.`, `/` or empty."""
+    slug = re.sub(r"[\W_]+", "-", name.lower()).strip("-")[:MAX_SLUG_LENGTH].strip("-")
+    return slug or fallback
+
+
 def context_slug(name: str) -> str:
-    return name.replace(".", "-").replace("_", "-").lower()
+    slug = page_slug(name, "context")
+    return f"{slug}-context" if slug in RESERVED_CONTEXT_SLUGS else slug
