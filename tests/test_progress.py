@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import pty
 import subprocess
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from domain_atlas.adapters.progress import TerminalProgress
 from tests.helpers import REPO_ROOT, write_site
 
 COMMAND = [sys.executable, "-m", "domain_atlas.adapters.cli", "pages", "--config", "mkdocs.yml"]
@@ -61,3 +63,20 @@ def test_pipes_and_ci_stay_quiet(wiki: Path, where: str):
     shown = _run(wiki, tty=where == "ci", **({"CI": "true"} if where == "ci" else {}))
     assert "files read" not in shown and "\x1b" not in shown and "\r\x1b" not in shown
     assert "domain-atlas: " in shown
+
+
+def test_each_stage_is_drawn_at_once_and_redraws_are_throttled():
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    stream = Terminal()
+    progress = TerminalProgress(stream, interval=3600)
+    progress.enabled = True  # whatever CI or TERM say while the tests run
+    for done in range(1, 5):
+        progress("files read", done, 4)
+    for done in range(1, 4):
+        progress("diagrams laid out", done)
+    assert stream.getvalue().split("\r\x1b[2K")[1:] == ["files read: 1/4", "files read: 4/4", "diagrams laid out: 1"]
+    progress.clear()
+    assert stream.getvalue().endswith("\r\x1b[2K")

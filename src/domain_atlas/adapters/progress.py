@@ -18,16 +18,17 @@ class TerminalProgress:
         self.interval = interval
         self.enabled = _is_terminal(stream) and not os.environ.get("CI") and os.environ.get("TERM") != "dumb"
         self.last = 0.0
+        self.stage = ""
         self.shown = False
 
     def __call__(self, stage: str, done: int, total: int = 0) -> None:
-        """`done` of `total` items of `stage` (total 0 when unknown); the last item of a stage is always drawn."""
+        """`done` of `total` items of `stage` (total 0: unknown); a stage's first and last items are always drawn."""
         if not self.enabled:
             return
         now = time.monotonic()
-        if now - self.last < self.interval and done != total:
+        if now - self.last < self.interval and done != total and stage == self.stage:
             return
-        self.last = now
+        self.last, self.stage = now, stage
         count = f"{done}/{total}" if total else str(done)
         self.stream.write(f"\r\x1b[2K{stage}: {count}")
         self.stream.flush()
