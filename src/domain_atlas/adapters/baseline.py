@@ -22,7 +22,7 @@ class BaselineError(ValueError):
 
 
 def fingerprint(violation: Violation) -> tuple[str, str, str, str]:
-    return (violation.rule, violation.source, violation.target, violation.file)
+    return violation.fingerprint()
 
 
 def load_baseline(path: Path) -> Counter[tuple[str, str, str, str]]:

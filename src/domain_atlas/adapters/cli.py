@@ -20,7 +20,13 @@ from domain_atlas.adapters.baseline import (
     new_violations,
     violations_that_fail,
 )
-from domain_atlas.adapters.composition import MissingPackageError, analyse, layout_reading_markdown, model_json
+from domain_atlas.adapters.composition import (
+    MissingPackageError,
+    RevisionError,
+    analyse,
+    layout_reading_markdown,
+    model_json,
+)
 from domain_atlas.adapters.config_schema import (
     ConfigFileError,
     DomainAtlasConfig,
@@ -28,6 +34,7 @@ from domain_atlas.adapters.config_schema import (
     load_config_file,
     validated,
 )
+from domain_atlas.adapters.diff_command import add_diff_arguments, run_diff
 from domain_atlas.adapters.pages_command import write_pages
 from domain_atlas.adapters.progress import TerminalProgress
 from domain_atlas.adapters.reports import FORMATS, render
@@ -47,6 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     for name, help_text in (
         ("export", "write the architecture model as JSON (schema domain-atlas/model/1)"),
         ("check", "report architecture rule violations; exit 1 when there are any"),
+        ("diff", "what changed in the architecture between two git revisions (schema domain-atlas/diff/1)"),
         ("explain", "show how the layout was read: contexts, layers, composition roots, doubtful calls"),
     ):
         command = commands.add_parser(name, help=help_text)
@@ -57,6 +65,8 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--search-path", action="append", default=[], type=Path, help="extra source root")
         command.add_argument("--tests", action="append", default=[], type=Path, help="test code folder")
         command.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
+        if name == "diff":
+            add_diff_arguments(command)
         if name == "check":
             command.add_argument("--format", choices=FORMATS, default="text", help="report format (default: text)")
             command.add_argument("--baseline", type=Path, help="known violations that do not fail the check")
@@ -128,10 +138,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         _writable(arguments.output)
         config, base = _settings(arguments)
         specs = _specs(config, base, arguments)
+        if arguments.command == "diff":
+            return run_diff(arguments, specs, config.adr_links, _write)
         baseline = getattr(arguments, "baseline", None) or (base / config.baseline if config.baseline else None)
         _writable(baseline if getattr(arguments, "update_baseline", False) else None)
         services = analyse(specs, adr_links=config.adr_links, progress=progress)
-    except (SettingsError, ConfigFileError, MissingPackageError) as error:
+    except (SettingsError, ConfigFileError, MissingPackageError, RevisionError) as error:
         progress.clear()
         print(f"domain-atlas: error: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -212,6 +212,7 @@ class DomainAtlasConfig(_StrictConfig):
     stereotypes = c.Type(list, default=[])  # extra catalogue rules: {kind, name, base, module, decorator}
     elements = c.Type(list, default=[])  # final word on single elements: {path, kinds}
     type_only_imports = c.Choice(("report", "ignore", "fail"), default="report")  # imports under TYPE_CHECKING
+    compare_with = c.Optional(c.Type(str))  # a git ref: adds a Changes page per service (domain-atlas diff)
 
 
 class ConfigFileError(ValueError):

@@ -23,6 +23,7 @@ from domain_atlas.adapters.composition import (
     Publication,
     Sitemap,
     analyse,
+    compare_with,
     enforcement_section,
     markdown_link,
     publish,
@@ -41,6 +42,7 @@ ASSET_FOLDER = "assets/domain-atlas"
 class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
     def __init__(self) -> None:
         self.cache = FileCache()
+        self.base_cache = FileCache()  # the compare_with revision's files, apart so neither evicts the other
         self.specs: list[ServiceSpec] = []
         self.services: list[Service] = []
         self.publication = Publication()
@@ -79,6 +81,13 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
                 self._report(diagnostic.level, f"{diagnostic.location()}: {diagnostic.message}")
         self._report_violations(config)
         api_links = self.config.api_links if self.config.api_links is not None else "autorefs" in config.plugins
+        comparison = None
+        if self.config.compare_with:
+            comparison = compare_with(
+                self.specs, self.services, self.config.compare_with, self.base_cache, self.config.adr_links
+            )
+            if comparison.problem:
+                self._report(Level.WARNING, f"compare_with: {comparison.problem}; the Changes pages say so")
         adr_prefix = self.config.adr_dir.strip("/") + "/"
         self.publication = publish(
             self.services,
@@ -96,6 +105,7 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
             adr_links=self.config.adr_links,
             asset_folder=ASSET_FOLDER,
             nav_title=self.config.nav_title,
+            comparison=comparison,
         )
         for problem in self.publication.warnings:
             self._report(Level.WARNING, problem)

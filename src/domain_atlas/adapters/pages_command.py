@@ -15,6 +15,7 @@ from domain_atlas.adapters.composition import (
     MissingPackageError,
     Sitemap,
     analyse,
+    compare_with,
     mkdocs_snippet,
     publish,
     zensical_snippet,
@@ -94,6 +95,11 @@ def _write_pages(config_file: Path, output: Path | None, progress: TerminalProgr
     api_links = config.api_links
     if api_links is None:  # as the plugin decides: link to API pages when autorefs (mkdocstrings) is configured
         api_links = bool({"autorefs", "mkdocstrings"} & _plugin_names(document))
+    comparison = None
+    if config.compare_with:  # the Changes pages, as the plugin draws them
+        comparison = compare_with(specs, services, config.compare_with, None, config.adr_links)
+        if comparison.problem:
+            _warn(f"compare_with: {comparison.problem}; the Changes pages say so")
     result = publish(
         services,
         Sitemap(base, bool(document.get("use_directory_urls", True))),
@@ -107,6 +113,7 @@ def _write_pages(config_file: Path, output: Path | None, progress: TerminalProgr
         asset_folder=f"{base}/{ASSETS}",
         nav_title=config.nav_title,
         adr_sections=False,
+        comparison=comparison,
         progress=progress,
     )
     progress.clear()

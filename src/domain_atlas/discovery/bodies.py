@@ -8,6 +8,7 @@ classes of the service happens later, against every module's symbols.
 from __future__ import annotations
 
 import ast
+import hashlib
 from dataclasses import dataclass
 
 # Calls whose argument is a message being emitted or dispatched.
@@ -75,6 +76,7 @@ class BodyFacts:
     registries: tuple[RegistryEntry, ...] = ()
     self_assignments: tuple[tuple[str, str, int], ...] = ()  # (Class.method, attribute, line) of `self.x = ...`
     returns: tuple[tuple[str, str, int], ...] = ()  # (function, class constructed in a return, line)
+    digests: tuple[tuple[str, str], ...] = ()  # (top-level class or function name, digest of its body)
 
 
 def dotted(node: ast.AST) -> str:
@@ -221,4 +223,35 @@ def collect_bodies(tree: ast.Module) -> BodyFacts:
         registries=tuple(visitor.registries),
         self_assignments=tuple(visitor.self_assignments),
         returns=tuple(visitor.returns),
+        digests=body_digests(tree),
+    )
+
+
+def body_digests(tree: ast.Module) -> tuple[tuple[str, str], ...]:
+    """A digest of each top-level class's and function's body, blind to its name, layout and comments, so a
+    class renamed or moved with its body unchanged can be reported as a move rather than a removal and an addition.
+    """
+    found = []
+    for node in tree.body:
+        try:
+            if isinstance(node, ast.ClassDef):
+                parts = [ast.dump(statement) for statement in node.body]
+            elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                returns = ast.dump(node.returns) if node.returns else ""
+                parts = [ast.dump(node.args), returns, *map(ast.dump, node.body)]
+            else:
+                continue
+        except RecursionError:  # absurdly deep code: no digest, so never reported as moved
+            continue
+        if all(_trivial(statement) for statement in node.body):
+            # `pass` or a docstring alone says nothing: such bodies match only under the same name.
+            parts.append(node.name)
+        digest = hashlib.blake2b("\n".join(parts).encode("utf-8"), digest_size=12).hexdigest()
+        found.append((node.name, digest))
+    return tuple(found)
+
+
+def _trivial(statement: ast.stmt) -> bool:
+    return isinstance(statement, ast.Pass) or (
+        isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)
     )

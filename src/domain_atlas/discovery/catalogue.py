@@ -89,4 +89,10 @@ class CatalogueBuilder(ClassPasses, PortPasses, MessagePasses, AggregatePasses):
             fields=fields,
             methods=methods,
             returns=returns,
+            body_digest=self._body_digest(path, module),
         )
+
+    def _body_digest(self, path: str, module: SourceModule) -> str:
+        facts = self.facts.get(module.name)
+        name = path[len(module.name) + 1 :]
+        return dict(facts.bodies.digests).get(name, "") if facts is not None else ""

@@ -225,7 +225,9 @@ def _all_facts(
         except UnreadableFile as error:
             found[file.module] = _unreadable(file, str(error))
             continue
-        key = (str(file.path), hashlib.sha256(raw).hexdigest())
+        # Keyed by what the facts depend on (module, shown path, content), not by the folder the file sits in,
+        # so a revision copied elsewhere (`domain-atlas diff`) reuses the facts of its unchanged files.
+        key = (f"{file.module} {file.display_path}", hashlib.sha256(raw).hexdigest())
         cached = cache.get(key)
         if cached is None:
             missing.append((file, raw, key))

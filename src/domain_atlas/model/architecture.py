@@ -84,6 +84,7 @@ class Element:
     fields: tuple[tuple[str, str], ...] = ()  # (name, type annotation) of a class's attributes
     methods: tuple[str, ...] = ()  # public methods of a class
     returns: str = ""  # result type of a handler (its return annotation)
+    body_digest: str = ""  # digest of the class or function body, blind to its name: recognises moves
 
     @property
     def name(self) -> str:
@@ -117,6 +118,10 @@ class Violation:
 
     def location(self) -> str:
         return f"{self.file}:{self.line}"
+
+    def fingerprint(self) -> tuple[str, str, str, str]:
+        """What identifies a violation across revisions: not its line, which unrelated edits move."""
+        return (self.rule, self.source, self.target, self.file)
 
 
 @dataclass(frozen=True, order=True)

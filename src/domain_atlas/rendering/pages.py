@@ -9,19 +9,22 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 
 import jinja2
 
 from domain_atlas.model import Element, Service, SourceModule
 from domain_atlas.rendering.catalogue_views import CatalogueView, anchor
+from domain_atlas.rendering.changes import changed_rows, rows, summary
+from domain_atlas.rendering.changes_map import changes_map
 from domain_atlas.rendering.diagrams import context_map, event_flow, first_line, layer_graph, layer_title
-from domain_atlas.rendering.dot import Graph, to_dot
+from domain_atlas.rendering.dot import Graph, dom_id, to_dot
 from domain_atlas.rendering.graphviz import Engine, LayoutError, render_svg
 from domain_atlas.rendering.markdown_escape import inline_code, markdown_text
 from domain_atlas.rendering.sitemap import Sitemap, context_slug, markdown_link
 from domain_atlas.rendering.svg import inline_svg
+from domain_atlas.rules.changes import ServiceChanges
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,7 @@ class PageRenderer:
         source_url: str = "",
         api_links: bool = False,
         progress: Callable[[str, int, int], None] | None = None,
+        new_elements: frozenset[str] = frozenset(),  # paths `compare_with` found new: marked in the catalogues
     ) -> None:
         self.progress = progress
         self.sitemap = sitemap
@@ -103,7 +107,11 @@ class PageRenderer:
         self.layout_timeout = layout_timeout
         self.environment = _environment()
         self.environment.globals.update(
-            source_url=source_url, api_links=api_links, anchor=anchor, catalogue_page=catalogue_page_of
+            source_url=source_url,
+            api_links=api_links,
+            anchor=anchor,
+            catalogue_page=catalogue_page_of,
+            new_elements=new_elements,
         )
 
     def render(self, services: Sequence[Service]) -> RenderedSite:
@@ -116,6 +124,60 @@ class PageRenderer:
         for service in services:
             self._render_service(service, site)
         return site
+
+    def render_changes(
+        self,
+        site: RenderedSite,
+        service: Service,
+        changes: ServiceChanges | None,
+        compared: str,
+        commit: str | None,
+        problem: str = "",
+    ) -> None:
+        """The service's Changes page: what the build's revision added, removed and changed since `compared`."""
+        page = self.sitemap.catalogue(service, "changes")
+        view = CatalogueView(service)
+        graph = None
+        if changes is not None:
+
+            def context_url(name: str) -> str:
+                return self.sitemap.link(page, self.sitemap.context(service, name))
+
+            graph = changes_map(service, changes, context_url)
+        diagram = self._diagram(f"da-changes-{service.slug}", graph, site) if graph else None
+        site.pages[page] = self.environment.get_template("changes.md.j2").render(
+            service=service,
+            compared=compared,
+            commit=commit,
+            problem=problem,
+            summary=summary(changes) if changes else "",
+            added=rows(changes.added) if changes else [],
+            removed=rows(changes.removed) if changes else [],
+            changed=changed_rows(changes) if changes else [],
+            element_link=self._element_link(service, view, page),
+            overview_link=markdown_link(page, self.sitemap.overview(service)),
+            diagram=diagram,
+        )
+        site.titles[page] = "Changes"
+        overview = self.sitemap.overview(service)
+        map_key = f"da-map-{service.slug}"
+        if changes is not None and map_key in site.diagrams:
+
+            def overview_url(name: str) -> str:
+                return self.sitemap.link(overview, self.sitemap.context(service, name))
+
+            # The overview's context map shows the same marks, its links drawn from the overview's own folder.
+            marked = changes_map(service, changes, overview_url)
+            if marked is not None:
+                self._diagram(map_key, replace(marked, id=dom_id("context-map", service.slug)), site)
+        if overview in site.pages:
+            # A one-line summary under the overview's title, so a reviewer sees at once whether anything changed.
+            note = problem or (summary(changes) if changes else "no architectural change")
+            line = (
+                f"**Since {inline_code(compared)}:** {markdown_text(note)} ([changes]({markdown_link(overview, page)}))"
+            )
+            title, _, rest = site.pages[overview].partition("\n")
+            site.pages[overview] = f"{title}\n\n{line}\n{rest}"
 
     def _diagram(self, key: str, graph: Graph, site: RenderedSite) -> Diagram | None:
         if not graph.nodes:

@@ -201,5 +201,6 @@ def _nav(services: Sequence[Service], sitemap: Sitemap, result: Publication, tit
         for name in CATALOGUES:
             pages += entry(sitemap.catalogue(service, name))
         pages += entry(sitemap.violations(service))
+        pages += entry(sitemap.catalogue(service, "changes"))  # with compare_with only
         children.append(NavSection(service.name, tuple(pages)))
     return NavSection(title, tuple(children))
