@@ -12,6 +12,7 @@ import pytest
 from domain_atlas.adapters.composition import NavPage, NavSection, Sitemap, analyse, publish, url_relative_links
 from domain_atlas.adapters.config_schema import validated
 from domain_atlas.adapters.settings import service_specs
+from domain_atlas.rendering.pages import PageRenderer
 from tests.helpers import REPO_ROOT
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc"]
@@ -101,3 +102,22 @@ def test_raw_html_links_point_at_source_pages_and_turn_back_into_urls(services, 
             assert back == f' href="{sitemap.link(page, target)}#{fragment}"'
             links += 1
     assert links >= 5  # the catalogue entries link each other
+
+
+def test_a_comment_opener_in_hostile_code_text_leaves_the_diagrams_raw_html():
+    """`<!--` in a path shown as code once made Python-Markdown miss every HTML block after it: the inline SVG
+    became a paragraph whose labels Markdown rewrote (`*x*` into <em>, `__init__` into <strong>)."""
+    from tests.test_hostile_pages import _service
+
+    site = PageRenderer(Sitemap("architecture"), engine=None).render([_service("Zx --><!--")])
+    figure = (
+        '<figure class="da-diagram" id="k"><div class="da-canvas"><svg><text>a_b_c *x* y</text>\n'
+        "<g><text>__init__ [l](u)</text></g></svg></div><figcaption>t</figcaption></figure>"
+    )
+    page = site.pages["architecture/shop/index.md"].replace(
+        '<div class="da-diagram-slot" data-da-diagram="da-map-shop"></div>', figure
+    )
+    assert figure in page
+    for extensions in ([], EXTENSIONS):
+        html = markdown.markdown(page, extensions=extensions)
+        assert figure in html and f"<p>{figure}" not in html

@@ -27,5 +27,9 @@ def markdown_text(value: object) -> str:
 def inline_code(value: object) -> str:
     """A code span holding the text literally; safe inside a table cell."""
     text = _CONTROL.sub(" ", str(value)).replace("\n", " ").replace("\t", " ")
+    if "<" in text:
+        # Python-Markdown looks for raw HTML (`<!--`, `<div>`) before it knows what a code span is: a `<` inside
+        # backticks can open a comment that swallows the HTML blocks after it. Written as entities it cannot.
+        return "<code>" + "".join(f"&#{ord(char)};" if char in _SYNTAX else char for char in text) + "</code>"
     text = text.replace("`", "'").replace("|", "\\|")
     return f"`{text}`"
