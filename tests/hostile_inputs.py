@@ -68,6 +68,7 @@ def _service(**extra: Any) -> dict[str, Any]:
 
 def write_project(root: Path, case: Case) -> Project:
     project = Project(root, plugin={"services": [_service()], "fail_on": "never"})
+    (root / ".git").mkdir(parents=True, exist_ok=True)  # a repository: paths are shown from its root (src/...)
     for relative, text in SHOP.items():
         project.write(relative, text)
     case.make(project)

@@ -93,3 +93,4 @@ def test_markdown_text_writes_every_syntax_character_as_an_entity():
     assert not any(char in bare for char in "{}|`<>#[]()*_\\~=^!\r\n&")
     assert escaped.startswith("&#45; a")
     assert inline_code("a`b|c\rd") == "`a'b\\|c d`"
+    assert inline_code("a`b|c\rd <!--") == "<code>a&#96;b&#124;c d &#60;&#33;--</code>"

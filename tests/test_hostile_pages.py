@@ -155,7 +155,7 @@ def _pages_html(text: str) -> dict[str, Counter[tuple[str, tuple[str, ...]]]]:
 BASELINE = _pages_html("Zx plain")
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(hostile_text)
 def test_hostile_text_adds_no_element_or_attribute_to_any_page(text: str):
     shapes = _pages_html(text)

@@ -215,3 +215,18 @@ def test_the_plugin_refuses_to_build_over_written_pages(tmp_path: Path):
     result = mkdocs_build(config, tmp_path / "site", strict=False)
     assert result.returncode != 0
     assert "holds the pages `domain-atlas pages` wrote" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_mermaid_is_written_and_loaded_deferred_only_when_a_page_uses_it(tmp_path: Path):
+    config = _wiki(tmp_path, REPO_ROOT / "examples" / "depot-charging" / "src")
+    folder = tmp_path / "docs" / "architecture"
+    assert _pages(config) == 0
+    assert not (folder / "assets" / "vendor").exists()
+    (tmp_path / "docs" / "flow.md").write_text("# Flow\n\n```mermaid\ngraph LR\n  a --> b\n```\n", encoding="utf-8")
+    assert _pages(config) == 0
+    assert (folder / "assets" / "vendor" / "mermaid.min.js").is_file()
+    mkdocs = yaml.safe_load((folder / "nav-snippet.mkdocs.yml").read_text(encoding="utf-8"))
+    toml = tomllib.loads((folder / "nav-snippet.zensical.toml").read_text(encoding="utf-8"))["project"]
+    deferred = {"path": "architecture/assets/vendor/mermaid.min.js", "defer": True}
+    assert mkdocs["extra_javascript"][0] == toml["extra_javascript"][0] == deferred
+    assert mkdocs["extra_javascript"][1:] == toml["extra_javascript"][1:] == ["architecture/assets/domain-atlas.js"]

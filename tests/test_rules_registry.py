@@ -22,6 +22,7 @@ def test_one_rule_checks_one_thing():
     context = RuleContext(scheme=ServiceSpec("flat", (source,)).scheme)
     layer = list(RULES["layer-dependency"].check(service, context))
     contexts = list(RULES["context-independence"].check(service, context))
-    assert [(v.file, v.line) for v in layer] == [("shop/ordering/model.py", 1)]
-    assert [(v.file, v.line) for v in contexts] == [("shop/billing/handlers.py", 5)]
+    root = "tests/fixtures/layouts/flat_contexts/src/"  # paths start at the repository root
+    assert [(v.file, v.line) for v in layer] == [(root + "shop/ordering/model.py", 1)]
+    assert [(v.file, v.line) for v in contexts] == [(root + "shop/billing/handlers.py", 5)]
     assert all(v.hint == RULES["layer-dependency"].hint for v in layer)

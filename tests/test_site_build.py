@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import FIXTURES, REPO_ROOT, mkdocs_build, write_site
+from tests.rendered_html import soup_of
 
 
 @pytest.fixture(scope="module")
@@ -113,6 +114,7 @@ def test_missing_source_root_fails_clearly(tmp_path: Path):
 def test_quiet_strict_build_still_fails_on_diagnostics(tmp_path: Path):
     source = tmp_path / "src"
     shutil.copytree(FIXTURES / "tricky" / "src", source)
+    (tmp_path / "pyproject.toml").write_text("")  # the repository root: paths are shown from here
     write_site(tmp_path, {"services": [{"name": "Shop", "source": "src", "packages": ["shop"]}]})
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "--strict"],
@@ -128,13 +130,14 @@ def test_quiet_strict_build_still_fails_on_diagnostics(tmp_path: Path):
 def test_unparseable_file_warns_with_file_and_line_so_strict_fails(tmp_path: Path):
     source = tmp_path / "src"
     shutil.copytree(FIXTURES / "tricky" / "src", source)
+    (tmp_path / "pyproject.toml").write_text("")  # the repository root: paths are shown from here
     config = write_site(tmp_path, {"services": [{"name": "Shop", "source": "src", "packages": ["shop"]}]})
     strict = mkdocs_build(config, tmp_path / "site")
     assert strict.returncode != 0
     assert "src/shop/orders/application/broken.py:3: cannot be parsed" in strict.stderr
     relaxed = mkdocs_build(config, tmp_path / "site", strict=False)
     assert relaxed.returncode == 0, relaxed.stderr
-    overview = (tmp_path / "site" / "architecture" / "shop" / "index.html").read_text()
+    overview = soup_of(tmp_path / "site" / "architecture" / "shop" / "index.html").get_text()
     assert "src/shop/orders/application/fstrings.py:6" in overview
 
 
@@ -164,6 +167,7 @@ def _violating_site(tmp_path: Path, **options: object) -> Path:
     (package / "domain" / "model.py").write_text("from depot.adapters import db\n")
     (package / "adapters" / "__init__.py").write_text("")
     (package / "adapters" / "db.py").write_text("")
+    (tmp_path / "pyproject.toml").write_text("")  # the repository root: paths are shown from here
     return write_site(tmp_path, {"services": [{"name": "Depot", "source": "src"}], **options})
 
 

@@ -29,6 +29,7 @@ from domain_atlas.rendering.publication import (
     publication,
     read_decisions,
     url_relative_links,
+    uses_mermaid,
 )
 from domain_atlas.rendering.sitemap import (
     RESERVED_CONTEXT_SLUGS,
@@ -81,6 +82,7 @@ __all__ = [
     "render_site",
     "toml_string",
     "url_relative_links",
+    "uses_mermaid",
     "zensical_snippet",
 ]
 
@@ -181,6 +183,7 @@ def publish(
     nav_title: str = "Architecture",
     adr_sections: bool = True,
     comparison: Comparison | None = None,
+    mermaid: bool = False,
     progress: Progress | None = None,
 ) -> Publication:
     """The rendering use case both hosts share: every file of the Architecture section and its nav.
@@ -207,6 +210,7 @@ def publish(
         asset_folder=asset_folder,
         nav_title=nav_title,
         adr_sections=adr_sections,
+        mermaid=mermaid,
     )
     result.warnings[:0] = adr_problems
     return result

@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 from typing import Any, Literal
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -28,6 +29,7 @@ from domain_atlas.adapters.composition import (
     markdown_link,
     publish,
     url_relative_links,
+    uses_mermaid,
 )
 from domain_atlas.adapters.config_schema import DomainAtlasConfig
 from domain_atlas.adapters.page_files import MARKER as PAGES_MARKER
@@ -106,6 +108,7 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
             asset_folder=ASSET_FOLDER,
             nav_title=self.config.nav_title,
             comparison=comparison,
+            mermaid=uses_mermaid(file.content_string for file in files.documentation_pages()),
         )
         for problem in self.publication.warnings:
             self._report(Level.WARNING, problem)
@@ -118,6 +121,8 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
             (config.extra_javascript, self.publication.scripts),
         ):
             target.extend(path for path in paths if path not in target)
+        for path in self.publication.deferred_scripts:
+            _add_deferred_script(config, path)
         return files
 
     def _report_violations(self, config: MkDocsConfig) -> None:
@@ -204,6 +209,16 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
         for root in sorted({root for spec in self.specs for root in spec.source_roots}):
             server.watch(str(root))
         return server
+
+
+def _add_deferred_script(config: MkDocsConfig, path: str) -> None:
+    """Load without blocking render. Deferred scripts run before DOMContentLoaded, when Material looks for a local
+    `mermaid` before it would fetch one from a CDN; `async` would race it."""
+    if any(str(script) == path for script in config.extra_javascript):
+        return
+    script = ExtraScriptValue(path)
+    script.defer = True
+    config.extra_javascript.insert(0, script)
 
 
 def _link_parents(section: Section, parent: Section | None) -> None:

@@ -7,7 +7,7 @@ sections to the team's own ADR pages) is left out and said so on the decision lo
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from domain_atlas.adapters.composition import (
     compare_with,
     mkdocs_snippet,
     publish,
+    uses_mermaid,
     zensical_snippet,
 )
 from domain_atlas.adapters.config_schema import ConfigFileError, load_document, plugin_options, validated
@@ -56,6 +57,17 @@ def _adr_documents(docs_dir: Path, adr_dir: str) -> tuple[list[tuple[str, str]],
         except (OSError, UnicodeDecodeError) as error:
             problems.append(f"{name}: cannot read ({error}); left out of the decision log")
     return documents, problems
+
+
+def _own_pages(docs_dir: Path, generated: Path) -> Iterator[str]:
+    """The text of the team's Markdown pages (not the generated ones), to see whether any uses Mermaid."""
+    for path in sorted(docs_dir.resolve().rglob("*.md")):
+        if generated in path.parents or path.is_symlink() or not path.is_file():
+            continue
+        try:
+            yield path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
 
 
 def _warn(message: str) -> None:
@@ -113,6 +125,7 @@ def _write_pages(config_file: Path, output: Path | None, progress: TerminalProgr
         asset_folder=f"{base}/{ASSETS}",
         nav_title=config.nav_title,
         adr_sections=False,
+        mermaid=uses_mermaid(_own_pages(docs_dir, output.resolve())),
         comparison=comparison,
         progress=progress,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
 from domain_atlas import __version__
@@ -65,6 +66,9 @@ def _json(violations: Sequence[Violation], new: Sequence[Violation]) -> str:
     )
 
 
+SOURCE_ROOT = "SRCROOT"
+
+
 def _sarif(violations: Sequence[Violation], new: Sequence[Violation]) -> str:
     fresh = set(new)
     used_rules = sorted({v.rule for v in violations} | set(RULES))
@@ -87,7 +91,13 @@ def _sarif(violations: Sequence[Violation], new: Sequence[Violation]) -> str:
             "level": SARIF_LEVEL.get(v.severity, "error"),
             "message": {"text": f"{v.message}. {v.hint}".strip()},
             "locations": [
-                {"physicalLocation": {"artifactLocation": {"uri": v.file}, "region": {"startLine": max(v.line, 1)}}}
+                {
+                    "physicalLocation": {
+                        # `file` is relative to the repository root (SRCROOT), as code scanning expects.
+                        "artifactLocation": {"uri": quote(v.file), "uriBaseId": SOURCE_ROOT},
+                        "region": {"startLine": max(v.line, 1)},
+                    }
+                }
             ],
             "baselineState": "new" if v in fresh else "unchanged",
         }
@@ -99,6 +109,9 @@ def _sarif(violations: Sequence[Violation], new: Sequence[Violation]) -> str:
         "runs": [
             {
                 "tool": {"driver": {"name": "domain-atlas", "version": __version__, "rules": rules}},
+                "originalUriBaseIds": {
+                    SOURCE_ROOT: {"description": {"text": "The root of the analysed service's repository."}}
+                },
                 "results": results,
             }
         ],

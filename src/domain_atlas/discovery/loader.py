@@ -274,7 +274,7 @@ def _discover_files(spec: ServiceSpec) -> tuple[list[str], list[SourceFile], lis
         # A namespace package may be split over several source roots: every root's part is read.
         for root in spec.source_roots:
             try:
-                listing = package_files(root, package, spec.base)
+                listing = package_files(root, package, repository_root(root))
             except MissingPackageError as error:
                 errors.append(str(error))
                 continue
@@ -287,7 +287,7 @@ def _discover_files(spec: ServiceSpec) -> tuple[list[str], list[SourceFile], lis
         if not folder.is_dir():
             raise MissingPackageError(f"service {spec.name!r}: test folder {folder} does not exist")
         # A test folder is read as a package named after it (`tests`), beside the service's own packages.
-        listing = package_files(folder.parent, folder.name, spec.base)
+        listing = package_files(folder.parent, folder.name, repository_root(folder))
         problems.extend(listing.diagnostics)
         for file in listing.files:
             files.setdefault(file.module, file)
@@ -308,7 +308,8 @@ def load_service(
         for package in declared.all_packages:
             if not any(name == package or name.startswith(package + ".") for name in known):
                 message = f"declared context {declared.name!r}: package {package!r} not found; its page says so"
-                diagnostics.append(Diagnostic(_display(spec.source_roots[0], spec.base), 0, Level.WARNING, message))
+                shown = _display(spec.source_roots[0], repository_root(spec.source_roots[0]))
+                diagnostics.append(Diagnostic(shown, 0, Level.WARNING, message))
 
     edges: set[ImportEdge] = set()
     for file in files:
@@ -388,7 +389,7 @@ def load_service(
         name=spec.name,
         slug=spec.slug or slugify(spec.name),
         packages=tuple(packages),
-        source_roots=tuple(_display(root, spec.base) for root in spec.source_roots),
+        source_roots=tuple(_display(root, repository_root(root)) for root in spec.source_roots),
         contexts=tuple(sorted(contexts)),
         modules=tuple(sorted(modules)),
         imports=tuple(sorted(edges)),
@@ -404,3 +405,14 @@ def load_service(
 
 def _display(path: Path, base: Path) -> str:
     return display_path(path, base)
+
+
+def repository_root(source_root: Path) -> Path:
+    """Where every `file` in the output starts: the nearest folder at or above the source root holding `.git`, else
+    `pyproject.toml`, else the source root. The same on every machine, so links, SARIF and baselines match."""
+    resolved = source_root.resolve()
+    for marker in (".git", "pyproject.toml"):
+        for folder in (resolved, *resolved.parents):
+            if (folder / marker).exists():
+                return folder
+    return resolved

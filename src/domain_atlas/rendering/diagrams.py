@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from itertools import pairwise
 
-from domain_atlas.model import Element, ImportEdge, Service, SourceModule, Violation
+from domain_atlas.model import ImportEdge, Relation, Service, SourceModule, Violation
 from domain_atlas.rendering.catalogue_views import CatalogueView
 from domain_atlas.rendering.dot import Cluster, Edge, Graph, Node, dom_id
 from domain_atlas.rules.imports import is_event_import
@@ -25,8 +25,9 @@ LAYER_TITLES = {
     "tests": "Tests",
 }
 UNLAYERED = "unlayered"
-# Beyond this many module nodes a graph is a hairball: modules are folded into their subpackages.
-MAX_MODULE_NODES = 150
+# Beyond this many module nodes a layer graph stops being readable at label size: modules are folded into their
+# subpackages, and each folded package gets its own drawing (a drill-down) on the context page.
+MAX_MODULE_NODES = 60
 MAX_TOOLTIP_LINES = 12
 
 
@@ -54,7 +55,53 @@ def _tooltip(lines: Iterable[str]) -> str:
     return "\n".join(listed)
 
 
-def context_map(service: Service, context_url: Callable[[str], str]) -> Graph:
+Crossing = tuple[str, Relation, Relation | None]  # kind ("event" or "command"), handles, publishes (if known)
+
+
+def messages_between_contexts(view: CatalogueView) -> dict[tuple[str, str], list[Crossing]]:
+    """(sending context, handling context) -> (kind, handles relation, publishes relation) of every message that
+    crosses: an event handled in another context than the one publishing it, a command sent to another context."""
+    crossing: dict[tuple[str, str], list[Crossing]] = defaultdict(list)
+    for message in view.of_kind("command", "domain_event", "integration_event"):
+        kind = "command" if "command" in message.kinds else "event"
+        publishers: list[Relation | None] = list(view.publishers_of(message.path)) or [None]
+        for handler in view.handlers_of(message.path):
+            receiving = view.context_of_path(handler.source)
+            for publish in publishers:
+                sending = view.context_of_path(publish.source) if publish else (message.context or "")
+                if sending and receiving and sending != receiving:
+                    crossing[(sending, receiving)].append((kind, handler, publish))
+    return crossing
+
+
+def _message_edges(view: CatalogueView) -> list[Edge]:
+    edges = []
+    for (sending, receiving), crossings in sorted(messages_between_contexts(view).items()):
+        events = sorted({h.target.rsplit(".", 1)[-1] for kind, h, _ in crossings if kind == "event"})
+        commands = sorted({h.target.rsplit(".", 1)[-1] for kind, h, _ in crossings if kind == "command"})
+        parts = []
+        for names, noun in ((events, "event"), (commands, "command")):
+            if names:
+                parts.append(", ".join(names) if len(names) <= 2 else f"{len(names)} {noun}s")
+        lines = [f"messages from {sending} to {receiving}"]
+        for kind, handler, publish in sorted(crossings, key=lambda item: (item[0], item[1].target, item[1].source)):
+            sent = f" (sent by {publish.source} at {publish.file}:{publish.line})" if publish else ""
+            lines.append(f"{kind} {handler.target.rsplit('.', 1)[-1]} handled by {handler.source}{sent}")
+        edges.append(
+            Edge(
+                id=dom_id("msg", sending, receiving),
+                source=dom_id("ctx", sending),
+                target=dom_id("ctx", receiving),
+                classes=("da-edge", "da-messages") + (("da-commands",) if commands else ()),
+                label="; ".join(parts),
+                tooltip=_tooltip(dict.fromkeys(lines)),
+                constraint=False,  # message edges must not reorder the import layout
+            )
+        )
+    return edges
+
+
+def context_map(service: Service, context_url: Callable[[str], str], view: CatalogueView | None = None) -> Graph:
     modules = {module.name: module for module in service.modules}
     by_statement = _violations_by_statement(service)
     counts: dict[str, int] = defaultdict(int)
@@ -102,6 +149,9 @@ def context_map(service: Service, context_url: Callable[[str], str]) -> Graph:
                 tooltip=_tooltip(lines),
             )
         )
+    if view is not None:
+        known = {node.id for node in nodes}
+        edges += [edge for edge in _message_edges(view) if edge.source in known and edge.target in known]
     return Graph(
         id=dom_id("context-map", service.slug),
         title=f"Context map of {service.name}",
@@ -132,26 +182,59 @@ def _module_groups(names: list[str], package: str, max_nodes: int) -> dict[str, 
     return mapping
 
 
+def _inside(name: str, package: str | None) -> bool:
+    return package is None or name == package or name.startswith(package + ".")
+
+
+def _layered_modules(service: Service, context_name: str, within: str | None) -> list[tuple[str, list[str]]]:
+    """(layer, module names) of a context (or of one package in it), layers in rule order, unlayered last."""
+    ordered = []
+    for layer, names in service.layers_of(context_name).items():
+        inside = [name for name in names if _inside(name, within)]
+        if inside:
+            ordered.append((layer, inside))
+    unlayered = sorted(
+        m.name
+        for m in service.modules_of(context_name)
+        if m.layer is None and not m.is_package and _inside(m.name, within)
+    )
+    return ordered + ([(UNLAYERED, unlayered)] if unlayered else [])
+
+
+def folded_packages(service: Service, context_name: str, max_nodes: int = MAX_MODULE_NODES) -> list[str]:
+    """The packages a context's layer graph draws as one node each (each gets a drill-down drawing)."""
+    context = service.context(context_name)
+    package = context.package if context else context_name
+    names = [name for _, names in _layered_modules(service, context_name, None) for name in names]
+    group_of = _module_groups(names, package, max_nodes)
+    members: dict[str, int] = defaultdict(int)
+    for name in names:
+        members[group_of[name]] += 1
+    return sorted(group for group, count in members.items() if count > 1 or group not in group_of)
+
+
 def layer_graph(
     service: Service,
     context_name: str,
     context_url: Callable[[str], str],
     module_url: Callable[[SourceModule], str] | None = None,
     max_nodes: int = MAX_MODULE_NODES,
+    *,
+    within: str | None = None,
+    folded_url: Callable[[str], str] | None = None,
 ) -> Graph:
-    """Modules of one context inside layer clusters, outer layers first; foreign modules collapsed per context."""
+    """Modules of one context (or of one `within` package of it) inside layer clusters, outer layers first; foreign
+    modules collapsed per context. A package folded into one node links to `folded_url(package)` (its drill-down)."""
     context = service.context(context_name)
-    package = context.package if context else context_name
+    package = within or (context.package if context else context_name)
     modules = {module.name: module for module in service.modules}
-    own = [module for module in service.modules_of(context_name)]
+    own = [module for module in service.modules_of(context_name) if _inside(module.name, within)]
     own_names = {module.name for module in own}
     by_statement = _violations_by_statement(service)
 
-    layers = service.layers_of(context_name)
-    unlayered = sorted(module.name for module in own if module.layer is None and not module.is_package)
     nodes: list[Node] = []
     clusters: list[Cluster] = []
-    ordered_layers = [*layers.items()] + ([(UNLAYERED, unlayered)] if unlayered else [])
+    ordered_layers = _layered_modules(service, context_name, within)
     group_of = _module_groups([name for _, names in ordered_layers for name in names], package, max_nodes)
     for layer, names in ordered_layers:
         groups: dict[str, list[SourceModule]] = defaultdict(list)
@@ -167,7 +250,9 @@ def layer_graph(
                     if collapsed
                     else _module_label(module, package),
                     classes=("da-node", "da-module", f"da-layer-{layer}") + (("da-collapsed",) if collapsed else ()),
-                    url=module_url(module) if module_url and not collapsed else "",
+                    url=(folded_url(group) if folded_url else "")
+                    if collapsed
+                    else (module_url(module) if module_url else ""),
                     tooltip=f"{group}: {len(members)} modules"
                     if collapsed
                     else f"{module.name}\n{first_line(module.docstring)}".strip(),
@@ -256,8 +341,8 @@ def layer_graph(
     clusters = [cluster for cluster in clusters if cluster.nodes]
     edges.extend(_layer_order_edges(clusters))
     return Graph(
-        id=dom_id("layers", service.slug, context_name),
-        title=f"Layer dependencies of context {context_name}",
+        id=dom_id("layers", service.slug, context_name, within or ""),
+        title=f"Layer dependencies inside {within}" if within else f"Layer dependencies of context {context_name}",
         nodes=tuple(nodes) + tuple(foreign_nodes[key] for key in sorted(foreign_nodes)),
         edges=tuple(edges),
         clusters=tuple(clusters),
@@ -276,89 +361,3 @@ def _layer_order_edges(clusters: list[Cluster]) -> list[Edge]:
         Edge(id=dom_id("order", str(index)), source=outer, target=inner, invisible=True)
         for index, (outer, inner) in enumerate(pairwise(order))
     ]
-
-
-MAX_FLOW_NODES = 150
-
-
-def event_flow(
-    service: Service,
-    view: CatalogueView,
-    element_url: Callable[[Element], str],
-    context: str | None = None,
-) -> Graph:
-    """command → handler → aggregate → event → handlers, for one context (and what it touches) or all."""
-    nodes: dict[str, Node] = {}
-    edges: dict[tuple[str, str], Edge] = {}
-
-    def node(path: str) -> str:
-        element = view.elements.get(path)
-        node_id = dom_id("flow", path)
-        if node_id in nodes:
-            return node_id
-        kinds = element.kinds if element else ("handler",)
-        if "aggregate" in kinds:
-            role, shape = "aggregate", "box3d"
-        elif "command" in kinds:
-            role, shape = "command", "cds"
-        elif "query" in kinds:
-            role, shape = "query", "cds"
-        elif "domain_event" in kinds or "integration_event" in kinds:
-            role, shape = "event", "note"
-        else:
-            role, shape = "handler", "box"
-        label = path.rsplit(".", 1)[-1] if element else ".".join(path.split(".")[-2:])
-        owner_context = view.context_of_path(path)
-        if context is None and owner_context:
-            label = f"{label}\n[{owner_context}]"
-        nodes[node_id] = Node(
-            node_id,
-            label,
-            ("da-node", "da-flow", f"da-flow-{role}"),
-            url=element_url(element) if element else "",
-            tooltip=f"{role}: {path}",
-            shape=shape,
-        )
-        return node_id
-
-    def edge(source: str, target: str, label: str, tooltip: str) -> None:
-        key = (node(source), node(target))
-        edges.setdefault(
-            key, Edge(dom_id("flow-edge", source, target), key[0], key[1], ("da-edge", "da-flow-edge"), label, tooltip)
-        )
-
-    def relevant(*paths: str) -> bool:
-        return context is None or any(view.context_of_path(path) == context for path in paths)
-
-    for relation in sorted(view.relations["handles"]):
-        if relevant(relation.source, relation.target):
-            edge(relation.target, relation.source, "", f"handled ({relation.via}) at {relation.file}:{relation.line}")
-    for aggregate in view.of_kind("aggregate"):
-        for command in view.commands_changing(aggregate):
-            for handler in view.handlers_of(command):
-                if relevant(handler.source, aggregate.path):
-                    edge(handler.source, aggregate.path, "changes", f"{handler.source} changes {aggregate.name}")
-        for publish in view.emitted_by(aggregate.path):
-            if relevant(aggregate.path, publish.target):
-                method = publish.source.rsplit(".", 1)[-1]
-                edge(aggregate.path, publish.target, f"{method}()", f"{publish.via} at {publish.file}:{publish.line}")
-    for publish in sorted(view.relations["publishes"]):
-        owner = view.owner(publish.source)
-        if owner is not None and "aggregate" in owner.kinds:
-            continue
-        source = owner.path if owner is not None else publish.source
-        if relevant(source, publish.target):
-            edge(source, publish.target, "", f"{publish.via} at {publish.file}:{publish.line}")
-
-    title = f"Event flow of context {context}" if context else f"Event flows across {service.name}"
-    graph_nodes: tuple[Node, ...] = tuple(nodes[key] for key in sorted(nodes))
-    flow_edges: tuple[Edge, ...] = tuple(edges[key] for key in sorted(edges))
-    if len(graph_nodes) > MAX_FLOW_NODES:
-        graph_nodes, flow_edges = (), ()  # too many to read: the page's table lists the same flow
-    return Graph(
-        id=dom_id("flow", service.slug, context or "all"),
-        title=title,
-        nodes=graph_nodes,
-        edges=flow_edges,
-        rankdir="LR",
-    )

@@ -25,11 +25,22 @@ def markdown_text(value: object) -> str:
 
 
 def inline_code(value: object) -> str:
-    """A code span holding the text literally; safe inside a table cell."""
+    """Text shown as code, literally; safe inside a table cell.
+
+    A backtick span, readable in Markdown printed to a terminal. Text holding `<` becomes an HTML `<code>` with
+    entities instead: Python-Markdown looks for raw HTML such as `<!--` before code spans, so a span cannot keep it.
+    """
     text = _CONTROL.sub(" ", str(value)).replace("\n", " ").replace("\t", " ")
     if "<" in text:
-        # Python-Markdown looks for raw HTML (`<!--`, `<div>`) before it knows what a code span is: a `<` inside
-        # backticks can open a comment that swallows the HTML blocks after it. Written as entities it cannot.
         return "<code>" + "".join(f"&#{ord(char)};" if char in _SYNTAX else char for char in text) + "</code>"
-    text = text.replace("`", "'").replace("|", "\\|")
-    return f"`{text}`"
+    return "`" + text.replace("`", "'").replace("|", "\\|") + "`"
+
+
+def inline_attribute(value: object) -> str:
+    """An HTML attribute value (a URL, a title) of a tag written inline in Markdown, such as in a table cell.
+
+    Markdown's inline patterns (links, code spans, emphasis) run before it recognises the tag, so every syntax
+    character is an entity here too; only `:` stays literal so URLs read as URLs in the source.
+    """
+    text = _CONTROL.sub(" ", str(value)).replace("\n", " ").replace("\t", " ")
+    return "".join(f"&#{ord(char)};" if char in _SYNTAX and char != ":" else char for char in text)

@@ -25,7 +25,7 @@ def mkdocs_snippet(result: Publication) -> str:
     settings = {
         "nav": [_yaml_nav(result.nav)],
         "extra_css": list(result.stylesheets),
-        "extra_javascript": list(result.scripts),
+        "extra_javascript": [*({"path": path, "defer": True} for path in result.deferred_scripts), *result.scripts],
     }
     body = yaml.safe_dump(settings, sort_keys=False, allow_unicode=True, default_flow_style=False)
     return f"# {_HEADER.format(target='mkdocs.yml', key='nav')}\n{body}"
@@ -69,6 +69,9 @@ def zensical_snippet(result: Publication) -> str:
         *_toml_nav(result.nav, "  "),
         "]",
         *array("extra_css", result.stylesheets),
-        *array("extra_javascript", result.scripts),
+        "extra_javascript = [",
+        *(f"  {{ path = {toml_string(path)}, defer = true }}," for path in result.deferred_scripts),
+        *(f"  {toml_string(path)}," for path in result.scripts),
+        "]",
     ]
     return "\n".join(lines) + "\n"

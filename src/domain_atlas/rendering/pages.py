@@ -18,12 +18,21 @@ from domain_atlas.model import Element, Service, SourceModule
 from domain_atlas.rendering.catalogue_views import CatalogueView, anchor
 from domain_atlas.rendering.changes import changed_rows, rows, summary
 from domain_atlas.rendering.changes_map import changes_map
-from domain_atlas.rendering.diagrams import context_map, event_flow, first_line, layer_graph, layer_title
+from domain_atlas.rendering.diagrams import (
+    MAX_MODULE_NODES,
+    context_map,
+    first_line,
+    folded_packages,
+    layer_graph,
+    layer_title,
+)
 from domain_atlas.rendering.dot import Graph, dom_id, to_dot
+from domain_atlas.rendering.flow_diagrams import MAX_FLOW_NODES, event_flow
 from domain_atlas.rendering.graphviz import Engine, LayoutError, render_svg
-from domain_atlas.rendering.markdown_escape import inline_code, markdown_text
+from domain_atlas.rendering.markdown_escape import inline_attribute, inline_code, markdown_text
 from domain_atlas.rendering.sitemap import Sitemap, context_slug, markdown_link
 from domain_atlas.rendering.svg import inline_svg
+from domain_atlas.rendering.violation_views import ViolationView
 from domain_atlas.rules.changes import ServiceChanges
 
 
@@ -53,9 +62,9 @@ class Diagram:
         )
 
 
-# The smallest font in our DOT is 10 pt (edge labels). Drawn at >= 1.1 px per pt it reads at >= 11 px on screen;
-# a diagram wider than the page scrolls (and pans/zooms) in its frame instead of shrinking below that.
-MIN_PX_PER_PT = 1.1
+# Node labels are 11 pt in our DOT and edge labels are raised to 11 by domain-atlas.css: drawn at >= 1 px per pt they
+# read at >= 11 px on screen. A diagram wider than the page scrolls (and pans/zooms) in its frame instead of shrinking.
+MIN_PX_PER_PT = 1.0
 _NATURAL_WIDTH = re.compile(r'data-width="([\d.]+)"')
 
 
@@ -63,6 +72,13 @@ def _readable_canvas(svg: str) -> str:
     natural = _NATURAL_WIDTH.search(svg)
     minimum = f"{float(natural.group(1)) * MIN_PX_PER_PT:.0f}px" if natural else "0"
     return f'<div class="da-canvas" style="--da-min-width: {minimum}">{svg}</div>'
+
+
+@dataclass(frozen=True)
+class FlowSection:
+    anchor: str
+    title: str
+    diagram: Diagram
 
 
 @dataclass
@@ -84,6 +100,7 @@ def _environment() -> jinja2.Environment:
     )
     environment.filters["h"] = markdown_text
     environment.filters["code"] = inline_code
+    environment.filters["attr"] = inline_attribute
     environment.filters["layer_title"] = layer_title
     environment.filters["first_line"] = first_line
     return environment
@@ -275,11 +292,37 @@ class PageRenderer:
                 ports=view.of_kind("port"),
             )
             site.titles[page] = title
+        self._render_flows(service, view, site)
+
+    def _render_flows(self, service: Service, view: CatalogueView, site: RenderedSite) -> None:
+        """One drawing of the whole flow when it stays readable, else one per context, and per aggregate inside a
+        context that is still too big: never a page without a drawing while flows exist."""
         page = self.sitemap.catalogue(service, "flows")
-        flow = self._diagram(
-            f"da-flow-{service.slug}", event_flow(service, view, self._element_url(service, page)), site
+        url = self._element_url(service, page)
+        whole = event_flow(service, view, url)
+        sections: list[FlowSection] = []
+        flow = None
+        if len(whole.nodes) <= MAX_FLOW_NODES:
+            flow = self._diagram(f"da-flow-{service.slug}", whole, site)
+        else:
+            for context in service.contexts:
+                graph = event_flow(service, view, url, context.name)
+                key = f"da-flows-{service.slug}-{context_slug(context.name)}"
+                if len(graph.nodes) <= MAX_FLOW_NODES:
+                    drawn = self._diagram(key, graph, site)
+                    if drawn is not None:
+                        sections.append(FlowSection(key, f"Context {context.name}", drawn))
+                    continue
+                for aggregate in view.of_kind("aggregate"):
+                    if aggregate.context != context.name:
+                        continue
+                    around = event_flow(service, view, url, aggregate=aggregate)
+                    drawn = self._diagram(f"{key}-{anchor(aggregate.path)}", around, site)
+                    if drawn is not None:
+                        sections.append(FlowSection(drawn.key, f"Aggregate {aggregate.name} ({context.name})", drawn))
+        site.pages[page] = self.environment.get_template("flows.md.j2").render(
+            service=service, flow=flow, sections=sections, steps=len(whole.nodes), view=view
         )
-        site.pages[page] = self.environment.get_template("flows.md.j2").render(service=service, flow=flow, view=view)
         site.titles[page] = "Event flows"
 
     def _render_service(self, service: Service, site: RenderedSite) -> None:
@@ -297,7 +340,10 @@ class PageRenderer:
             for violation in service.violations
             if service.module(violation.source) is not None
         )
-        map_diagram = self._diagram(f"da-map-{service.slug}", context_map(service, context_url_from(overview)), site)
+        view = CatalogueView(service)
+        map_diagram = self._diagram(
+            f"da-map-{service.slug}", context_map(service, context_url_from(overview), view), site
+        )
         site.pages[overview] = self.environment.get_template("overview.md.j2").render(
             service=service,
             diagram=map_diagram,
@@ -314,28 +360,56 @@ class PageRenderer:
             adr_link=lambda path: markdown_link(violations_page, path),
             service=service,
             violations=service.violations,
+            violation_view=ViolationView(service, service.violations),
+            context_link=context_link_from(violations_page),
             overview_link=markdown_link(violations_page, overview),
         )
         site.titles[violations_page] = "Violations"
 
-        view = CatalogueView(service)
         self._render_catalogues(service, view, site)
 
         for context in service.contexts:
             page = self.sitemap.context(service, context.name)
-            flow = self._diagram(
-                f"da-flow-{service.slug}-{context_slug(context.name)}",
-                event_flow(service, view, self._element_url(service, page), context.name),
-                site,
+            flow_graph = event_flow(service, view, self._element_url(service, page), context.name)
+            flow = None
+            if len(flow_graph.nodes) <= MAX_FLOW_NODES:
+                flow = self._diagram(f"da-flow-{service.slug}-{context_slug(context.name)}", flow_graph, site)
+            layers_key = f"da-layers-{service.slug}-{context_slug(context.name)}"
+
+            def drill_key(package: str, prefix: str = layers_key) -> str:
+                return f"{prefix}-in-{context_slug(package)}"
+
+            graph = layer_graph(
+                service,
+                context.name,
+                context_url_from(page),
+                self._module_url(service, page),
+                MAX_MODULE_NODES,
+                folded_url=lambda package, key=drill_key: "#" + key(package),  # type: ignore[misc]
             )
-            graph = layer_graph(service, context.name, context_url_from(page), self._module_url(service, page))
-            diagram = self._diagram(f"da-layers-{service.slug}-{context_slug(context.name)}", graph, site)
+            diagram = self._diagram(layers_key, graph, site)
+            drilldowns = []
+            for package in folded_packages(service, context.name, MAX_MODULE_NODES):
+                inside = layer_graph(
+                    service,
+                    context.name,
+                    context_url_from(page),
+                    self._module_url(service, page),
+                    MAX_MODULE_NODES,
+                    within=package,
+                )
+                drawn = self._diagram(drill_key(package), inside, site)
+                if drawn is not None:
+                    drilldowns.append((package, drawn))
             own = {module.name for module in service.modules_of(context.name)}
             site.pages[page] = self.environment.get_template("context.md.j2").render(
                 service=service,
                 context=context,
                 diagram=diagram,
+                drilldowns=drilldowns,
                 flow=flow,
+                flow_steps=len(flow_graph.nodes),
+                flows_link=markdown_link(page, self.sitemap.catalogue(service, "flows")),
                 adr_link=lambda path, page=page: markdown_link(page, path),
                 elements=[e for e in service.elements if e.context == context.name],
                 catalogue_link=self._catalogue_link(service, page),
@@ -345,6 +419,7 @@ class PageRenderer:
                 ],
                 modules={m.name: m for m in service.modules},
                 violations=[v for v in service.violations if v.source in own],
+                violation_view=ViolationView(service, [v for v in service.violations if v.source in own]),
                 depends_on=_context_dependencies(service, context.name, outgoing=True),
                 used_by=_context_dependencies(service, context.name, outgoing=False),
                 context_link=context_link_from(page),

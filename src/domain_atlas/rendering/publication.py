@@ -20,6 +20,8 @@ from domain_atlas.rendering.pages import Diagram, RenderedSite
 from domain_atlas.rendering.sitemap import Sitemap, markdown_link
 
 SCHEMA_FILE = "model-1.schema.json"
+VENDOR = "vendor/"  # libraries shipped only to sites that use them: Mermaid, for pages with a `mermaid` fence
+_MERMAID_FENCE = re.compile(r"^[ \t]*(?:`{3,}|~{3,})[ \t]*\{?[ \t]*\.?mermaid\b", re.MULTILINE)
 CATALOGUES = ("aggregates", "events", "messages", "ports", "flows")
 DECISION_LOG = "decisions"
 
@@ -51,6 +53,7 @@ class Publication:
     assets: dict[str, bytes] = field(default_factory=dict)  # stylesheets, scripts, vendored libraries, schema
     stylesheets: list[str] = field(default_factory=list)  # docs-relative, in load order (extra_css)
     scripts: list[str] = field(default_factory=list)  # docs-relative, in load order (extra_javascript)
+    deferred_scripts: list[str] = field(default_factory=list)  # loaded first, with `defer` (vendored Mermaid)
     nav: NavSection = NavSection("Architecture", ())
     titles: dict[str, str] = field(default_factory=dict)
     decisions: dict[str, Decision] = field(default_factory=dict)  # docs-relative ADR path -> its front matter
@@ -77,6 +80,11 @@ def asset_names() -> list[str]:
 
     walk(root, "")
     return sorted(found, key=lambda name: (not name.startswith("vendor/"), name))
+
+
+def uses_mermaid(documents: Iterable[str]) -> bool:
+    """Whether any page has a `mermaid` fence: only then is the 3 MB Mermaid bundle shipped and loaded."""
+    return any(_MERMAID_FENCE.search(text) for text in documents)
 
 
 def inline_diagrams(markdown: str, diagrams: Iterable[Diagram]) -> str:
@@ -158,8 +166,10 @@ def publication(
     asset_folder: str,
     nav_title: str = "Architecture",
     adr_sections: bool = True,
+    mermaid: bool = False,
 ) -> Publication:
-    """The files of the section. `adr_sections` says whether the host appends enforcement sections to ADR pages."""
+    """The files of the section. `adr_sections` says whether the host appends enforcement sections to ADR pages;
+    `mermaid` whether a page of the site has a Mermaid fence (see `uses_mermaid`)."""
     result = Publication(titles=dict(site.titles), decisions=dict(decisions))
     result.warnings = [f"diagram not drawn: {problem}" for problem in site.layout_errors]
     diagrams = list(site.diagrams.values())
@@ -175,12 +185,14 @@ def publication(
     result.pages = dict(sorted(result.pages.items()))
     package = resources.files("domain_atlas")
     for name in asset_names():
+        if name.startswith(VENDOR) and not mermaid:
+            continue
         path = f"{asset_folder}/{name}"
         result.assets[path] = package.joinpath("assets", *name.split("/")).read_bytes()
         if name.endswith(".css"):
             result.stylesheets.append(path)
         elif name.endswith(".js"):
-            result.scripts.append(path)
+            (result.deferred_scripts if name.startswith(VENDOR) else result.scripts).append(path)
     result.assets[f"{sitemap.base}/{SCHEMA_FILE}"] = package.joinpath("schema", SCHEMA_FILE).read_bytes()
     result.nav = _nav(services, sitemap, result, nav_title)
     return result
