@@ -21,7 +21,9 @@ from domain_atlas.adapters.baseline import (
     violations_that_fail,
 )
 from domain_atlas.adapters.composition import (
+    EXPORT_FORMATS,
     MissingPackageError,
+    ModelFileError,
     RevisionError,
     analyse,
     layout_reading_markdown,
@@ -65,6 +67,10 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--search-path", action="append", default=[], type=Path, help="extra source root")
         command.add_argument("--tests", action="append", default=[], type=Path, help="test code folder")
         command.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
+        if name == "export":
+            command.add_argument(
+                "--format", choices=sorted(EXPORT_FORMATS), default="json", help="output format (default: json)"
+            )
         if name == "diff":
             add_diff_arguments(command)
         if name == "check":
@@ -143,7 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         baseline = getattr(arguments, "baseline", None) or (base / config.baseline if config.baseline else None)
         _writable(baseline if getattr(arguments, "update_baseline", False) else None)
         services = analyse(specs, adr_links=config.adr_links, progress=progress)
-    except (SettingsError, ConfigFileError, MissingPackageError, RevisionError) as error:
+    except (SettingsError, ConfigFileError, MissingPackageError, ModelFileError, RevisionError) as error:
         progress.clear()
         print(f"domain-atlas: error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -152,7 +158,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for diagnostic in service.diagnostics:
             print(f"{diagnostic.location()}: {diagnostic.level.value}: {diagnostic.message}", file=sys.stderr)
     if arguments.command == "export":
-        _write(arguments.output, model_json(services))
+        exporter = model_json if arguments.format == "json" else EXPORT_FORMATS[arguments.format]
+        _write(arguments.output, exporter(services))
         return EXIT_OK
     if arguments.command == "explain":
         _write(arguments.output, "\n".join(layout_reading_markdown(service) for service in services))

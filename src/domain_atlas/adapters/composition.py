@@ -13,13 +13,18 @@ from dataclasses import dataclass, field
 from domain_atlas.discovery.git_revisions import RevisionError, specs_at_revision
 from domain_atlas.discovery.importlinter import find_contract_file, read_contracts
 from domain_atlas.discovery.loader import FileCache, MissingPackageError, load_service
+from domain_atlas.discovery.model_file import ModelFileError, read_model_service
+from domain_atlas.discovery.project_relationships import project_relationships
+from domain_atlas.discovery.source_files import display_path
 from domain_atlas.model import Diagnostic, Service, ServiceSpec, Violation
 from domain_atlas.model.contracts import Contract
 from domain_atlas.rendering.adrs import Decision, DecisionError, enforcement_section, index_markdown, read_decision
 from domain_atlas.rendering.changes import WORKTREE, Revision, diff_json, diff_markdown, diff_text
+from domain_atlas.rendering.cml import context_map as cml_context_map
 from domain_atlas.rendering.export import to_json as model_json
 from domain_atlas.rendering.graphviz import Engine, LayoutError, find_engine
 from domain_atlas.rendering.layout_reading import layout_reading_markdown
+from domain_atlas.rendering.mermaid import mermaid_document
 from domain_atlas.rendering.nav_snippets import mkdocs_snippet, toml_string, zensical_snippet
 from domain_atlas.rendering.pages import PageRenderer, RenderedSite
 from domain_atlas.rendering.publication import (
@@ -39,12 +44,16 @@ from domain_atlas.rendering.sitemap import (
     markdown_link,
     page_slug,
 )
+from domain_atlas.rendering.structurizr import structurizr_workspace
 from domain_atlas.rules.base import RuleContext
-from domain_atlas.rules.catalogue import check_all
+from domain_atlas.rules.catalogue import RULES, check_all
 from domain_atlas.rules.changes import ServiceChanges, diff_models
 from domain_atlas.rules.ignores import apply_suppressions
+from domain_atlas.rules.landscape_relationships import check_landscape
+from domain_atlas.rules.relationships import without_settled
 
 __all__ = [
+    "EXPORT_FORMATS",
     "RESERVED_CONTEXT_SLUGS",
     "RESERVED_SERVICE_SLUGS",
     "Comparison",
@@ -53,6 +62,7 @@ __all__ = [
     "FileCache",
     "LayoutError",
     "MissingPackageError",
+    "ModelFileError",
     "NavPage",
     "NavSection",
     "Progress",
@@ -90,24 +100,48 @@ __all__ = [
 Progress = Callable[[str, int, int], None]  # stage, done, total (0: unknown); the CLI draws it on a terminal
 
 
+# `domain-atlas export --format NAME`: the model as JSON, or as other tools' languages.
+EXPORT_FORMATS: dict[str, Callable[[Sequence[Service]], str]] = {
+    "json": model_json,
+    "structurizr": structurizr_workspace,
+    "cml": cml_context_map,
+    "mermaid": mermaid_document,
+}
+
+
+_DECLARED = ("relationship-acl-bypassed", "relationship-separate-ways")
+
+
 def analyse_service(
     spec: ServiceSpec,
     cache: FileCache | None = None,
     adr_links: Mapping[str, str] | None = None,
     progress: Progress | None = None,
 ) -> Service:
-    """Read one service statically and check the rules on it."""
-    service = load_service(spec, cache, adr_links, progress)
+    """Read one service statically and check the rules on it (or read it from its exported model)."""
+    if spec.model is not None:
+        read = read_model_service(spec.model, spec.name, display_path(spec.model, spec.base))
+        read = dataclasses.replace(
+            read, slug=spec.slug or read.slug, relationships=spec.relationships or read.relationships
+        )
+        # The model's violations were found where it was exported; only the wiki's declarations are new here.
+        wiki = RuleContext(adr_links=adr_links or {})
+        new = {violation for rule in _DECLARED for violation in RULES[rule].check(read, wiki)}
+        return dataclasses.replace(read, violations=tuple(without_settled(read, sorted({*read.violations, *new}))))
+    # Relationships declared in mkdocs.yml win over those the analysed project keeps in its pyproject.toml.
+    declared, declared_problems = project_relationships(spec.source_roots, spec.base)
+    relationships = spec.relationships or declared
+    service = dataclasses.replace(load_service(spec, cache, adr_links, progress), relationships=relationships)
     contracts: list[Contract] = []
     contract_problems: list[Diagnostic] = []
     contract_file = find_contract_file(spec.source_roots)
     if contract_file is not None:
         contracts, contract_problems = read_contracts(contract_file, spec.base)
-    found = check_all(service, RuleContext(spec.scheme, contracts, adr_links or {}))
+    found = without_settled(service, check_all(service, RuleContext(spec.scheme, contracts, adr_links or {})))
     if spec.type_only_imports == "ignore":
         found = [violation for violation in found if not violation.type_only]
     kept, problems = apply_suppressions(found, service.suppressions)
-    problems = [*problems, *contract_problems]
+    problems = [*problems, *contract_problems, *declared_problems]
     return dataclasses.replace(
         service, violations=tuple(kept), diagnostics=tuple(sorted({*service.diagnostics, *problems}))
     )
@@ -124,7 +158,7 @@ def analyse(
     adr_links: Mapping[str, str] | None = None,
     progress: Progress | None = None,
 ) -> list[Service]:
-    return [analyse_service(spec, cache, adr_links, progress) for spec in specs]
+    return check_landscape([analyse_service(spec, cache, adr_links, progress) for spec in specs], adr_links)
 
 
 def render_site(

@@ -185,7 +185,9 @@ class ContextConfig(_StrictConfig):
 
 class ServiceConfig(_StrictConfig):
     name: c.Optional[str] = c.Optional(Name())
-    source = Folders("the source root folder")
+    source = c.Optional(Folders("the source root folder"))
+    model = c.Optional(c.Type(str))  # an exported model (domain-atlas export) read instead of source
+    relationships = c.Type(list, default=[])  # declared context relationships (Context Mapper vocabulary)
     packages = DottedNames()
     contexts = NumberedItems(c.SubConfig(ContextConfig), default=[])
     layers = LayerMap()
@@ -193,6 +195,29 @@ class ServiceConfig(_StrictConfig):
     stereotypes = c.Type(list, default=[])
     elements = c.Type(list, default=[])
     tests = c.Optional(Folders("a test folder"))  # test folders (a repository's tests/): read as test code
+
+    # A service read from an exported model was analysed elsewhere: only these options apply to it.
+    MODEL_OPTIONS = ("name", "model", "fail_on", "relationships")
+
+    def validate(self) -> tuple[list[tuple[str, Exception]], list[tuple[str, str]]]:
+        failed, warnings = super().validate()
+        if failed:
+            return failed, warnings
+        if self.get("model") is None:
+            if not self.get("source"):
+                failed.append(("source", ValidationError("'source' (the source root folder) or 'model' is required")))
+            return failed, warnings
+        if not str(self["model"]).strip():
+            failed.append(("model", ValidationError("expected the path of a model file (domain-atlas export)")))
+        if not self.get("name"):
+            failed.append(("name", ValidationError("'name' is required for a service read from 'model'")))
+        given = {key for key in self._schema_keys if self.get(key) not in (None, [], {}, "")}
+        extra = sorted(given - set(self.MODEL_OPTIONS))
+        if extra:
+            failed.append(
+                (extra[0], ValidationError(f"a service read from 'model' takes only {', '.join(self.MODEL_OPTIONS)}"))
+            )
+        return failed, warnings
 
 
 class DomainAtlasConfig(_StrictConfig):

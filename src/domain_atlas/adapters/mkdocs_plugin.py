@@ -19,6 +19,7 @@ from domain_atlas.adapters.baseline import BaselineError, load_baseline, violati
 from domain_atlas.adapters.composition import (
     FileCache,
     MissingPackageError,
+    ModelFileError,
     NavPage,
     NavSection,
     Publication,
@@ -75,7 +76,7 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
             )
         try:
             self.services = analyse(self.specs, self.cache, self.config.adr_links)
-        except MissingPackageError as error:
+        except (MissingPackageError, ModelFileError) as error:
             raise PluginError(f"domain-atlas: {error}") from error
         self.warnings = []
         for service in self.services:
@@ -208,6 +209,8 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         for root in sorted({root for spec in self.specs for root in spec.source_roots}):
             server.watch(str(root))
+        for model in sorted({spec.model for spec in self.specs if spec.model is not None}):
+            server.watch(str(model))
         return server
 
 

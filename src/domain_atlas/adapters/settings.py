@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from domain_atlas.adapters.composition import RESERVED_CONTEXT_SLUGS, RESERVED_SERVICE_SLUGS, context_slug, page_slug
-from domain_atlas.model import ContextSpec, LayerScheme, ServiceSpec
+from domain_atlas.model import ContextSpec, DeclaredRelationship, LayerScheme, ServiceSpec
+from domain_atlas.rules.relationship_settings import RelationshipSettingsError, parse_relationships
 from domain_atlas.rules.stereotype_settings import CatalogueSettingsError, parse_rules
 
 
@@ -33,6 +34,20 @@ def service_specs(
     warnings: list[str] = []
     for index, raw in enumerate(config.get("services") or []):
         position = f"{where}[{index}]"
+        relationships = _relationships(raw, position)
+        if raw.get("model"):
+            model = (base / str(raw["model"])).resolve()
+            specs.append(
+                ServiceSpec(
+                    name=str(raw["name"]),
+                    source_roots=(),
+                    base=base,
+                    fail_on=str(raw.get("fail_on") or ""),
+                    model=model,
+                    relationships=relationships,
+                )
+            )
+            continue
         sources = list(raw["source"])
         packages = list(raw.get("packages") or [])
         name = str(raw.get("name") or (packages[0] if packages else Path(sources[0]).name))
@@ -61,6 +76,7 @@ def service_specs(
                 overrides=(*shared_overrides, *own_overrides),
                 type_only_imports=str(config.get("type_only_imports") or "report"),
                 tests=tuple((base / folder).resolve() for folder in raw.get("tests") or []),
+                relationships=relationships,
             )
         )
     names = [spec.name for spec in specs]
@@ -79,6 +95,13 @@ def service_specs(
         taken[slug] = f"service {spec.name!r}"
         specs[index] = dataclasses.replace(spec, slug=slug)
     return specs, warnings
+
+
+def _relationships(raw: Mapping[str, Any], position: str) -> tuple[DeclaredRelationship, ...]:
+    try:
+        return parse_relationships(raw.get("relationships") or None, f"{position}.relationships")
+    except RelationshipSettingsError as error:
+        raise SettingsError(str(error)) from error
 
 
 def _context_spec(context: Mapping[str, Any]) -> ContextSpec:

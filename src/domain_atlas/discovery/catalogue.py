@@ -52,6 +52,7 @@ class CatalogueBuilder(ClassPasses, PortPasses, MessagePasses, AggregatePasses):
                     fields=tuple((a.name, a.annotation) for a in cls.facts.attributes if not a.name.startswith("_")),
                     methods=tuple(sorted(cls.public_methods())),
                     returns=handler.returns if handler else "",
+                    message_type=self._declared_type_string(cls),
                 )
             )
         for path, kinds in self.function_kinds.items():
@@ -73,6 +74,7 @@ class CatalogueBuilder(ClassPasses, PortPasses, MessagePasses, AggregatePasses):
         fields: tuple[tuple[str, str], ...] = (),
         methods: tuple[str, ...] = (),
         returns: str = "",
+        message_type: str = "",
     ) -> Element:
         evidence = tuple(f"{kind}: {reason}" for kind in sorted(kinds) for reason in kinds[kind])
         test = module.layer == "tests" or any(part in ("tests", "testing") for part in module.name.split("."))
@@ -89,6 +91,7 @@ class CatalogueBuilder(ClassPasses, PortPasses, MessagePasses, AggregatePasses):
             fields=fields,
             methods=methods,
             returns=returns,
+            message_type=message_type,
             body_digest=self._body_digest(path, module),
         )
 

@@ -47,6 +47,7 @@ from domain_atlas.model import (
     SourceModule,
     Suppression,
 )
+from domain_atlas.model.architecture import slugify
 from domain_atlas.structure import read_layout
 
 __all__ = ["FileCache", "MissingPackageError", "ModuleFacts", "load_service", "slugify"]
@@ -75,10 +76,6 @@ class FileCache:
             self._entries.pop((path, previous), None)  # the file changed: its old facts are garbage
         self._digest_of[path] = digest
         self._entries[key] = facts
-
-
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "service"
 
 
 def _read_module(file: SourceFile, raw: bytes) -> ModuleFacts:

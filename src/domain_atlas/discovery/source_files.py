@@ -97,11 +97,12 @@ def package_files(source_root: Path, package: str, base: Path) -> Listing:
             f"package {package!r} not found under source root {source_root} (packages there: {found})"
         )
     _walk(source_root, top, base, listing)
-    # Namespace directories (no __init__.py) still appear as packages so their modules have a parent.
+    # Namespace directories (no __init__.py) still appear as packages so their modules have a parent;
+    # only from `package` down: the parents of a subpackage (`billing` of `billing.invoicing`) are not analysed.
     known = {file.module for file in listing.files}
     for file in list(listing.files):
         parts = file.module.split(".")
-        for depth in range(1, len(parts)):
+        for depth in range(len(package.split(".")), len(parts)):
             name = ".".join(parts[:depth])
             if name not in known:
                 known.add(name)

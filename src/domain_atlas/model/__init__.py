@@ -13,11 +13,13 @@ from domain_atlas.model.architecture import (
     Violation,
 )
 from domain_atlas.model.layers import LayerScheme
+from domain_atlas.model.relationships import DeclaredRelationship
 from domain_atlas.model.spec import ContextSpec, ElementOverride, ServiceSpec, StereotypeRule
 
 __all__ = [
     "Context",
     "ContextSpec",
+    "DeclaredRelationship",
     "Diagnostic",
     "Element",
     "ElementOverride",

@@ -6,11 +6,13 @@ rendering draws them, and the export writes them out unchanged.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
 from domain_atlas.model.layout import LayoutReading
+from domain_atlas.model.relationships import DeclaredRelationship
 
 
 class Level(StrEnum):
@@ -84,6 +86,7 @@ class Element:
     fields: tuple[tuple[str, str], ...] = ()  # (name, type annotation) of a class's attributes
     methods: tuple[str, ...] = ()  # public methods of a class
     returns: str = ""  # result type of a handler (its return annotation)
+    message_type: str = ""  # the type string a message class declares (`event_type = "order.placed"`)
     body_digest: str = ""  # digest of the class or function body, blind to its name: recognises moves
 
     @property
@@ -134,6 +137,11 @@ class Suppression:
     reason: str
 
 
+def slugify(text: str) -> str:
+    """The folder a service's pages live in: its name in lower case, other characters as `-`."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "service"
+
+
 @dataclass(frozen=True)
 class Service:
     """Everything known about one analysed service. All tuples are sorted, so equal input gives equal values."""
@@ -151,6 +159,7 @@ class Service:
     violations: tuple[Violation, ...] = ()
     layer_order: tuple[str, ...] = field(default=())
     suppressions: tuple[Suppression, ...] = ()  # inline ignores found in the source, applied by the rules
+    relationships: tuple[DeclaredRelationship, ...] = ()  # context relationships the team declared
     reading: LayoutReading = field(default_factory=LayoutReading)  # how contexts and layers were decided
 
     def module(self, name: str) -> SourceModule | None:

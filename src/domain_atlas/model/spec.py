@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from domain_atlas.model.layers import LayerScheme
+from domain_atlas.model.relationships import DeclaredRelationship
 
 
 @dataclass(frozen=True)
@@ -58,4 +59,6 @@ class ServiceSpec:
     overrides: tuple[ElementOverride, ...] = ()
     type_only_imports: str = "report"  # "report" (marked type-only), "ignore" or "fail"
     tests: tuple[Path, ...] = ()  # test folders (a repository's tests/): read as test code, fakes as adapters
+    model: Path | None = None  # read from this exported model (`domain-atlas export`) instead of source
+    relationships: tuple[DeclaredRelationship, ...] = ()  # declared context relationships, checked against code
     slug: str = ""  # folder of the service's pages; unique among the services of a site

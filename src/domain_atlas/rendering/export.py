@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -45,6 +46,8 @@ def service_document(service: Service) -> dict[str, Any]:
                 "package": context.package,
                 "shared_kernel": context.shared_kernel,
                 "description": context.description,
+                "declared": context.declared,
+                "owned_packages": list(context.packages),
                 "layers": service.layers_of(context.name),
             }
             for context in service.contexts
@@ -56,6 +59,8 @@ def service_document(service: Service) -> dict[str, Any]:
                 "context": module.context,
                 "layer": module.layer,
                 "is_package": module.is_package,
+                "docstring": module.docstring,
+                "lines": module.lines,
             }
             for module in service.modules
         ],
@@ -69,6 +74,12 @@ def service_document(service: Service) -> dict[str, Any]:
                 "line": element.line,
                 "evidence": list(element.evidence),
                 "test": element.test,
+                "docstring": element.docstring,
+                "fields": [list(pair) for pair in element.fields],
+                "methods": list(element.methods),
+                "returns": element.returns,
+                "message_type": element.message_type,
+                "body_digest": element.body_digest,
             }
             for element in service.elements
         ],
@@ -92,6 +103,7 @@ def service_document(service: Service) -> dict[str, Any]:
                     "via": "TYPE_CHECKING" if edge.type_checking else ("function" if edge.in_function else "module"),
                     "file": edge.file,
                     "line": edge.line,
+                    **_import_flags(edge),
                 }
                 for edge in service.internal_imports()
             ]
@@ -116,7 +128,23 @@ def service_document(service: Service) -> dict[str, Any]:
         "diagnostics": [
             {"level": d.level.value, "file": d.file, "line": d.line, "message": d.message} for d in service.diagnostics
         ],
+        # Beyond the contract's keys: what a wiki needs to draw the service's pages from this document alone.
+        "layer_order": list(service.layer_order),
+        "layout_reading": dataclasses.asdict(service.reading),
+        "relationships": [
+            {"upstream": r.upstream, "downstream": r.downstream, "patterns": list(r.patterns)}
+            for r in service.relationships
+        ],
+        "external_imports": [
+            {"source": e.source, "target": e.target, "file": e.file, "line": e.line, **_import_flags(e)}
+            for e in service.imports
+            if e.external
+        ],
     }
+
+
+def _import_flags(edge: ImportEdge) -> dict[str, bool]:
+    return {"type_checking": edge.type_checking, "in_function": edge.in_function}
 
 
 def model_document(services: Sequence[Service]) -> dict[str, Any]:

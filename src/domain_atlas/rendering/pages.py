@@ -15,6 +15,7 @@ from html import escape
 import jinja2
 
 from domain_atlas.model import Element, Service, SourceModule
+from domain_atlas.model.federation import context_dependencies
 from domain_atlas.rendering.catalogue_views import CatalogueView, anchor
 from domain_atlas.rendering.changes import changed_rows, rows, summary
 from domain_atlas.rendering.changes_map import changes_map
@@ -29,11 +30,14 @@ from domain_atlas.rendering.diagrams import (
 from domain_atlas.rendering.dot import Graph, dom_id, to_dot
 from domain_atlas.rendering.flow_diagrams import MAX_FLOW_NODES, event_flow
 from domain_atlas.rendering.graphviz import Engine, LayoutError, render_svg
+from domain_atlas.rendering.landscape import Landscape
 from domain_atlas.rendering.markdown_escape import inline_attribute, inline_code, markdown_text
+from domain_atlas.rendering.relationship_marks import relationship_label, with_declared_relationships
 from domain_atlas.rendering.sitemap import Sitemap, context_slug, markdown_link
 from domain_atlas.rendering.svg import inline_svg
 from domain_atlas.rendering.violation_views import ViolationView
 from domain_atlas.rules.changes import ServiceChanges
+from domain_atlas.rules.relationships import undeclared_dependencies
 
 
 @dataclass(frozen=True)
@@ -130,12 +134,24 @@ class PageRenderer:
             catalogue_page=catalogue_page_of,
             new_elements=new_elements,
         )
+        self.environment.globals.update(
+            relationship_label=relationship_label,
+            context_dependencies=context_dependencies,
+            undeclared_dependencies=undeclared_dependencies,
+        )
 
     def render(self, services: Sequence[Service]) -> RenderedSite:
         site = RenderedSite()
         index = self.sitemap.index()
+        landscape = Landscape(services)
+        graph = landscape.graph(lambda service: self.sitemap.link(index, self.sitemap.overview(service)))
+        drawn = self._diagram("da-landscape", graph, site) if landscape.drawn else None
         site.pages[index] = self.environment.get_template("index.md.j2").render(
-            services=services, link=lambda page: markdown_link(index, page), sitemap=self.sitemap
+            services=services,
+            link=lambda page: markdown_link(index, page),
+            sitemap=self.sitemap,
+            landscape=landscape,
+            landscape_diagram=drawn,
         )
         site.titles[index] = "All services"
         for service in services:
@@ -341,9 +357,8 @@ class PageRenderer:
             if service.module(violation.source) is not None
         )
         view = CatalogueView(service)
-        map_diagram = self._diagram(
-            f"da-map-{service.slug}", context_map(service, context_url_from(overview), view), site
-        )
+        graph = with_declared_relationships(context_map(service, context_url_from(overview), view), service)
+        map_diagram = self._diagram(f"da-map-{service.slug}", graph, site)
         site.pages[overview] = self.environment.get_template("overview.md.j2").render(
             service=service,
             diagram=map_diagram,

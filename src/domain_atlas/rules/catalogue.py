@@ -13,6 +13,7 @@ from domain_atlas.rules.imports import (
     InboundNotOutbound,
     LayerDependency,
 )
+from domain_atlas.rules.relationships import RelationshipAclBypassed, RelationshipSeparateWays
 
 RULES: dict[str, ArchitectureRule] = {
     rule.id: rule
@@ -26,6 +27,8 @@ RULES: dict[str, ArchitectureRule] = {
         AggregateReferencesById(),
         ValueObjectsImmutable(),
         ImportLinterContracts(),
+        RelationshipAclBypassed(),
+        RelationshipSeparateWays(),
     )
 }
 
