@@ -450,6 +450,8 @@ def snapshot(root: Path, skip: Path) -> dict[str, bytes]:
         if Path(folder) == skip or skip in Path(folder).parents:
             folders[:] = []
             continue
+        # The one documented exception: the disk cache in the working directory (`cache: false` turns it off).
+        folders[:] = [name for name in folders if name != ".domain_atlas_cache"]
         for name in names:
             path = Path(folder, name)
             regular = path.is_file() and not path.is_symlink()

@@ -67,6 +67,11 @@ def page_problems(site: Path, page: Path) -> list[str]:
     text = visible_text(content)
     problems = [f"attribute list shown as text: {m!r}" for m in ATTR_LIST_AS_TEXT.findall(text)]
     problems += [f"table syntax shown as text: {m!r}" for m in TABLE_AS_TEXT.findall(text)]
+    seen: set[str] = set()
+    for tag in soup_of(page).find_all(id=True):
+        if str(tag["id"]) in seen:
+            problems.append(f"id used twice on the page: {tag['id']}")  # a link or a script would pick one
+        seen.add(str(tag["id"]))
     for href in internal_hrefs(content):
         target, fragment = resolve(site, page, href)
         if target is None:

@@ -92,8 +92,8 @@ ERRORS = {
     "service name with a NUL": "option 'services': Sub-option 'name': names may not hold control characters or "
     "lone surrogates, got 'Shop\\x00'",
     "unknown top-level option": "option 'colour': unknown option 'colour'; valid options are: adr_dir, adr_links, "
-    "api_links, baseline, compare_with, elements, fail_on, graphviz, layers, layout_timeout, nav_title, output_dir, "
-    "services, source_url, stereotypes, type_only_imports",
+    "api_links, baseline, cache, cache_dir, compare_with, elements, fail_on, graphviz, layers, layout_timeout, "
+    "nav_title, output_dir, services, source_url, stereotypes, type_only_imports",
     "fail_on: !ENV [DA_FAIL_ON, never], DA_FAIL_ON=sometimes": "option 'fail_on': Expected one of: "
     "('new', 'any', 'never') but received: 'sometimes'",
     "--package shop.": "--package: expected a dotted package name such as 'shop.orders', got 'shop.'",

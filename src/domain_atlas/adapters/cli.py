@@ -26,6 +26,7 @@ from domain_atlas.adapters.composition import (
     ModelFileError,
     RevisionError,
     analyse,
+    file_cache,
     layout_reading_markdown,
     model_json,
 )
@@ -71,6 +72,12 @@ def _parser() -> argparse.ArgumentParser:
             command.add_argument(
                 "--format", choices=sorted(EXPORT_FORMATS), default="json", help="output format (default: json)"
             )
+        command.add_argument(
+            "--cache-dir",
+            type=Path,
+            help="keep per-file facts here between runs (default: $DOMAIN_ATLAS_CACHE_DIR, else .domain_atlas_cache)",
+        )
+        command.add_argument("--no-cache", action="store_true", help="read every file again; write no cache")
         if name == "diff":
             add_diff_arguments(command)
         if name == "check":
@@ -144,12 +151,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         _writable(arguments.output)
         config, base = _settings(arguments)
         specs = _specs(config, base, arguments)
-        if arguments.command == "diff":
-            return run_diff(arguments, specs, config.adr_links, _write)
         baseline = getattr(arguments, "baseline", None) or (base / config.baseline if config.baseline else None)
         _writable(baseline if getattr(arguments, "update_baseline", False) else None)
-        services = analyse(specs, adr_links=config.adr_links, progress=progress)
-    except (SettingsError, ConfigFileError, MissingPackageError, ModelFileError, RevisionError) as error:
+        # A bad baseline is a usage error before any file is read (and before the cache is written).
+        reading_baseline = arguments.command == "check" and not arguments.update_baseline and baseline
+        known = load_baseline(baseline) if reading_baseline and baseline else None
+        # --cache-dir / --no-cache win over the cache settings of mkdocs.yml (given with --config).
+        enabled = config.cache and not arguments.no_cache
+        cache = file_cache(arguments.cache_dir or config.cache_dir, enabled=enabled)
+        if arguments.command == "diff":
+            return run_diff(arguments, specs, config.adr_links, _write, cache)
+        services = analyse(specs, cache, adr_links=config.adr_links, progress=progress)
+        for problem in cache.disk.errors if cache.disk else []:
+            print(f"domain-atlas: note: {problem}", file=sys.stderr)
+    except (SettingsError, ConfigFileError, MissingPackageError, ModelFileError, RevisionError, BaselineError) as error:
         progress.clear()
         print(f"domain-atlas: error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -172,11 +187,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         _write(baseline, baseline_text(violations))
         print(f"baseline {baseline} records {len(violations)} violation(s)", file=sys.stderr)
         return EXIT_OK
-    try:
-        known = load_baseline(baseline) if baseline else None
-    except BaselineError as error:
-        print(f"domain-atlas: error: {error}", file=sys.stderr)
-        return EXIT_USAGE
     new = new_violations(violations, known) if known is not None else violations
     _write(arguments.output, render(violations, arguments.format, new))
     failing = violations_that_fail(services, specs, config.fail_on, known)

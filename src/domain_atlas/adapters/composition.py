@@ -7,12 +7,20 @@ outbound adapters (griffe discovery, Graphviz rendering) themselves.
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from domain_atlas.discovery.disk_cache import cache_folder
 from domain_atlas.discovery.git_revisions import RevisionError, specs_at_revision
 from domain_atlas.discovery.importlinter import find_contract_file, read_contracts
-from domain_atlas.discovery.loader import FileCache, MissingPackageError, load_service
+from domain_atlas.discovery.loader import (
+    FileCache,
+    MissingPackageError,
+    disk_cache,
+    load_service,
+    young_collections_only,
+)
 from domain_atlas.discovery.model_file import ModelFileError, read_model_service
 from domain_atlas.discovery.project_relationships import project_relationships
 from domain_atlas.discovery.source_files import display_path
@@ -81,6 +89,7 @@ __all__ = [
     "diff_text",
     "enforcement_section",
     "failing_violations",
+    "file_cache",
     "index_markdown",
     "layout_reading_markdown",
     "markdown_link",
@@ -112,6 +121,12 @@ EXPORT_FORMATS: dict[str, Callable[[Sequence[Service]], str]] = {
 _DECLARED = ("relationship-acl-bypassed", "relationship-separate-ways")
 
 
+def file_cache(cache_dir: str | os.PathLike[str] | None = None, *, enabled: bool = True) -> FileCache:
+    """Facts cached in memory and, unless disabled, on disk: `cache_dir`, else $DOMAIN_ATLAS_CACHE_DIR,
+    else .domain_atlas_cache/ in the working directory."""
+    return FileCache(disk_cache(cache_folder(cache_dir)) if enabled else None)
+
+
 def analyse_service(
     spec: ServiceSpec,
     cache: FileCache | None = None,
@@ -131,7 +146,8 @@ def analyse_service(
     # Relationships declared in mkdocs.yml win over those the analysed project keeps in its pyproject.toml.
     declared, declared_problems = project_relationships(spec.source_roots, spec.base)
     relationships = spec.relationships or declared
-    service = dataclasses.replace(load_service(spec, cache, adr_links, progress), relationships=relationships)
+    with young_collections_only():  # the model is tens of thousands of objects: no full collections while built
+        service = dataclasses.replace(load_service(spec, cache, adr_links, progress), relationships=relationships)
     contracts: list[Contract] = []
     contract_problems: list[Diagnostic] = []
     contract_file = find_contract_file(spec.source_roots)

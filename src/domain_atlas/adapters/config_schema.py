@@ -237,6 +237,9 @@ class DomainAtlasConfig(_StrictConfig):
     stereotypes = c.Type(list, default=[])  # extra catalogue rules: {kind, name, base, module, decorator}
     elements = c.Type(list, default=[])  # final word on single elements: {path, kinds}
     type_only_imports = c.Choice(("report", "ignore", "fail"), default="report")  # imports under TYPE_CHECKING
+    # Per-file facts kept between builds; default $DOMAIN_ATLAS_CACHE_DIR, else .domain_atlas_cache/ (working dir).
+    cache = c.Type(bool, default=True)
+    cache_dir = c.Optional(c.Type(str))
     compare_with = c.Optional(c.Type(str))  # a git ref: adds a Changes page per service (domain-atlas diff)
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from domain_atlas.adapters.composition import diff_json, diff_markdown, diff_revisions, diff_text
+from domain_atlas.adapters.composition import FileCache, diff_json, diff_markdown, diff_revisions, diff_text
 from domain_atlas.model import ServiceSpec
 from domain_atlas.rules.changes import ServiceChanges
 
@@ -28,8 +28,10 @@ def run_diff(
     specs: Sequence[ServiceSpec],
     adr_links: Mapping[str, str],
     write: Callable[[Path | None, str], None],
+    cache: FileCache | None = None,
 ) -> int:
-    changes, base, head, notes = diff_revisions(specs, arguments.base, arguments.head, adr_links)
+    # One cache for both sides: facts are keyed by content, so a file unchanged between them is read once.
+    changes, base, head, notes = diff_revisions(specs, arguments.base, arguments.head, adr_links, cache)
     for note in notes:
         print(f"domain-atlas: {note}", file=sys.stderr)
     if arguments.format == "json":

@@ -27,6 +27,7 @@ from domain_atlas.adapters.composition import (
     analyse,
     compare_with,
     enforcement_section,
+    file_cache,
     markdown_link,
     publish,
     url_relative_links,
@@ -45,6 +46,7 @@ ASSET_FOLDER = "assets/domain-atlas"
 class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
     def __init__(self) -> None:
         self.cache = FileCache()
+        self.disk_while_serving = True
         self.base_cache = FileCache()  # the compare_with revision's files, apart so neither evicts the other
         self.specs: list[ServiceSpec] = []
         self.services: list[Service] = []
@@ -65,6 +67,10 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
         for warning in renamed:
             log.warning(f"{Path(config.config_file_path or 'mkdocs.yml').name}: {warning}")
         self.sitemap = Sitemap(self.config.output_dir, bool(config.use_directory_urls))
+        disk = file_cache(self.config.cache_dir, enabled=self.config.cache and self.disk_while_serving).disk
+        if (disk and disk.folder) != (self.cache.disk and self.cache.disk.folder):
+            self.cache = FileCache(disk)  # the in-memory layer of `mkdocs serve` stays on top of the disk
+            self.base_cache = FileCache(disk)  # one disk cache serves both sides: entries are content-addressed
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -76,6 +82,8 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
             )
         try:
             self.services = analyse(self.specs, self.cache, self.config.adr_links)
+            for problem in self.cache.disk.errors if self.cache.disk else []:
+                log.info(problem)  # a cache that cannot be written costs speed, not the (strict) build
         except (MissingPackageError, ModelFileError) as error:
             raise PluginError(f"domain-atlas: {error}") from error
         self.warnings = []
@@ -209,6 +217,13 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         for root in sorted({root for spec in self.specs for root in spec.source_roots}):
             server.watch(str(root))
+            disk = self.cache.disk
+            if disk is not None and disk.folder.resolve().is_relative_to(root.resolve()):
+                # Each write would be a change under a watched folder, so one more rebuild, and polling a
+                # folder of cache entries costs time: rebuilds keep the in-memory cache only.
+                log.info(f"cache folder {disk.folder} is inside watched source root {root}: not written while serving")
+                self.cache.disk = self.base_cache.disk = None
+                self.disk_while_serving = False
         for model in sorted({spec.model for spec in self.specs if spec.model is not None}):
             server.watch(str(model))
         return server

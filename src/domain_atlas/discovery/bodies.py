@@ -107,7 +107,30 @@ def _emitting_receiver(func: ast.Attribute) -> bool:
     return verb in PUBLISH_VERBS
 
 
+# Nodes that hold nothing this visitor looks for (names, constants, load/store markers, operators).
+_LEAVES = (ast.expr_context, ast.boolop, ast.operator, ast.unaryop, ast.cmpop, ast.Name, ast.Constant, ast.alias)
+
+
 class _BodyVisitor(ast.NodeVisitor):
+    """An `ast.NodeVisitor` with a faster walk: handlers looked up once per node type, leaves skipped."""
+
+    def visit(self, node: ast.AST) -> None:
+        handler = _HANDLERS.get(type(node))
+        if handler is None:
+            self.generic_visit(node)
+        else:
+            handler(self, node)
+
+    def generic_visit(self, node: ast.AST) -> None:
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if isinstance(value, list):
+                for item in value:
+                    if isinstance(item, ast.AST) and not isinstance(item, _LEAVES):
+                        self.visit(item)
+            elif isinstance(value, ast.AST) and not isinstance(value, _LEAVES):
+                self.visit(value)
+
     def __init__(self) -> None:
         self.scope: list[str] = []
         self.variables: list[dict[str, str]] = [{}]
@@ -198,6 +221,13 @@ class _BodyVisitor(ast.NodeVisitor):
                 where = dotted(func) or verb
                 self.registries.append(RegistryEntry(f"{where}()", key, (handler,), node.lineno))
         self.generic_visit(node)
+
+
+_HANDLERS = {
+    getattr(ast, name.removeprefix("visit_")): function
+    for name, function in vars(_BodyVisitor).items()
+    if name.startswith("visit_") and hasattr(ast, name.removeprefix("visit_"))
+}
 
 
 def _handler_name(node: ast.AST) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -33,63 +34,41 @@ def _is_type_checking_test(test: ast.expr) -> bool:
     return False
 
 
-class _ImportCollector(ast.NodeVisitor):
-    def __init__(self) -> None:
-        self.found: list[RawImport] = []
-        self._function_depth = 0
-        self._type_checking_depth = 0
+# Import statements are statements: only blocks of statements need walking, never expressions.
+_BLOCKS = ("body", "handlers", "orelse", "finalbody", "cases")
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
-    def _visit_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> None:
-        self._function_depth += 1
-        self.generic_visit(node)
-        self._function_depth -= 1
 
-    visit_FunctionDef = _visit_function
-    visit_AsyncFunctionDef = _visit_function
-    visit_Lambda = _visit_function
-
-    def visit_If(self, node: ast.If) -> None:
-        if _is_type_checking_test(node.test):
-            self._type_checking_depth += 1
-            for statement in node.body:
-                self.visit(statement)
-            self._type_checking_depth -= 1
-            for statement in node.orelse:
-                self.visit(statement)
+def _collect(statements: list[Any], in_function: bool, type_checking: bool, found: list[RawImport]) -> None:
+    for node in statements:
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                local = alias.asname or alias.name.split(".")[0]
+                found.append(RawImport(alias.name, (), 0, node.lineno, type_checking, in_function, False, (local,)))
+        elif isinstance(node, ast.ImportFrom):
+            names = tuple(alias.name for alias in node.names)
+            aliases = tuple(alias.asname or alias.name for alias in node.names)
+            found.append(
+                RawImport(
+                    node.module or "", names, node.level or 0, node.lineno, type_checking, in_function, True, aliases
+                )
+            )
+        elif isinstance(node, ast.If) and _is_type_checking_test(node.test):
+            _collect(node.body, in_function, True, found)
+            _collect(node.orelse, in_function, type_checking, found)
         else:
-            self.generic_visit(node)
-
-    def visit_Import(self, node: ast.Import) -> None:
-        for alias in node.names:
-            local = alias.asname or alias.name.split(".")[0]
-            self.found.append(self._raw(alias.name, (), 0, node.lineno, is_from=False, aliases=(local,)))
-
-    def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
-        names = tuple(alias.name for alias in node.names)
-        aliases = tuple(alias.asname or alias.name for alias in node.names)
-        self.found.append(
-            self._raw(node.module or "", names, node.level or 0, node.lineno, is_from=True, aliases=aliases)
-        )
-
-    def _raw(
-        self, module: str, names: tuple[str, ...], level: int, line: int, *, is_from: bool, aliases: tuple[str, ...]
-    ) -> RawImport:
-        return RawImport(
-            module=module,
-            names=names,
-            level=level,
-            line=line,
-            type_checking=self._type_checking_depth > 0,
-            in_function=self._function_depth > 0,
-            is_from=is_from,
-            aliases=aliases,
-        )
+            nested = in_function or isinstance(node, _FUNCTIONS)
+            for block in _BLOCKS:
+                inner = getattr(node, block, None)
+                if inner:
+                    _collect(inner, nested, type_checking, found)
 
 
 def collect_imports(tree: ast.Module) -> tuple[RawImport, ...]:
-    collector = _ImportCollector()
-    collector.visit(tree)
-    return tuple(collector.found)
+    """Every import statement, in source order: all branches, inside functions, under `TYPE_CHECKING`."""
+    found: list[RawImport] = []
+    _collect(tree.body, False, False, found)
+    return tuple(found)
 
 
 class RelativeImportError(ValueError):

@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import gc
 import hashlib
+import importlib.metadata
 import io
 import os
 import re
+import sys
 import tokenize
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
+from domain_atlas import __version__
+from domain_atlas.discovery import bodies, fact_codec, imports, module_facts, safe_text, source_files, symbols, syntax
 from domain_atlas.discovery.bodies import collect_bodies
 from domain_atlas.discovery.catalogue import CatalogueBuilder
+from domain_atlas.discovery.disk_cache import DiskCache, source_fingerprint, write_entry
+from domain_atlas.discovery.fact_codec import Codec, encode
+from domain_atlas.discovery.file_cache import FileCache
 from domain_atlas.discovery.imports import (
     RelativeImportError,
     absolute_module,
@@ -23,7 +33,7 @@ from domain_atlas.discovery.imports import (
 from domain_atlas.discovery.module_facts import ModuleFacts
 from domain_atlas.discovery.module_hints import module_hints
 from domain_atlas.discovery.project_settings import project_rules
-from domain_atlas.discovery.safe_text import clean_facts
+from domain_atlas.discovery.safe_text import UNCARRYABLE, clean_facts
 from domain_atlas.discovery.source_files import (
     MAX_FILE_BYTES,
     MissingPackageError,
@@ -50,32 +60,23 @@ from domain_atlas.model import (
 from domain_atlas.model.architecture import slugify
 from domain_atlas.structure import read_layout
 
-__all__ = ["FileCache", "MissingPackageError", "ModuleFacts", "load_service", "slugify"]
+__all__ = [
+    "FileCache",
+    "MissingPackageError",
+    "ModuleFacts",
+    "disk_cache",
+    "load_service",
+    "slugify",
+    "young_collections_only",
+]
 
 
-class FileCache:
-    """Facts per (path, content digest): a `mkdocs serve` rebuild re-reads only the files that changed."""
-
-    def __init__(self) -> None:
-        self._entries: dict[tuple[str, str], ModuleFacts] = {}
-        self._digest_of: dict[str, str] = {}
-        self.hits = 0
-        self.misses = 0
-
-    def get(self, key: tuple[str, str]) -> ModuleFacts | None:
-        found = self._entries.get(key)
-        if found is not None:
-            self.hits += 1
-        return found
-
-    def put(self, key: tuple[str, str], facts: ModuleFacts) -> None:
-        self.misses += 1
-        path, digest = key
-        previous = self._digest_of.get(path)
-        if previous is not None and previous != digest:
-            self._entries.pop((path, previous), None)  # the file changed: its old facts are garbage
-        self._digest_of[path] = digest
-        self._entries[key] = facts
+def disk_cache(folder: Path) -> DiskCache[ModuleFacts]:
+    """The on-disk layer for facts read by this very code, this Python and this griffe."""
+    salt = source_fingerprint(
+        _EXTRACTORS, (__version__, sys.version, importlib.metadata.version("griffe"), str(MAX_FILE_BYTES))
+    )
+    return DiskCache(folder, Codec(ModuleFacts), salt)
 
 
 def _read_module(file: SourceFile, raw: bytes) -> ModuleFacts:
@@ -143,12 +144,13 @@ def _module_facts(file: SourceFile, raw: bytes, text: str, digest: str, diagnost
                 f"cannot be parsed ({parsed.error_message}); only its import statements were read",
             )
         )
+    clean = clean_facts if _may_hold_uncarryable(text) else _as_is
     symbols = None
     if parsed.outcome is not ParseOutcome.IMPORTS_ONLY:
-        symbols, problems = clean_facts(read_symbols(file.module, file.path, parsed.text), file.display_path)
+        symbols, problems = clean(read_symbols(file.module, file.path, parsed.text, parsed.tree), file.display_path)
         diagnostics.extend(problems)
-    bodies, problems = clean_facts(collect_bodies(parsed.tree), file.display_path)
-    suppressions, more_problems = clean_facts(_suppressions(text, file.display_path), file.display_path)
+    bodies, problems = clean(collect_bodies(parsed.tree), file.display_path)
+    suppressions, more_problems = clean(_suppressions(text, file.display_path), file.display_path)
     return ModuleFacts(
         digest=digest,
         outcome=parsed.outcome,
@@ -159,6 +161,23 @@ def _module_facts(file: SourceFile, raw: bytes, text: str, digest: str, diagnost
         bodies=bodies,
         suppressions=suppressions,
     )
+
+
+# Facts can only hold characters that UTF-8, Graphviz or HTML refuse when the source holds them, or holds
+# escapes that make them (`"\x00"`, `"\a"`, `"\ud800"`, `"\N{NULL}"`); every other file skips the
+# cleaning walk over its facts (a quarter of the cost of parsing it, measured on Django).
+_MAKES_UNCARRYABLE = re.compile(r"\\[abfv0-7xuUN]")
+
+
+def _may_hold_uncarryable(text: str) -> bool:
+    return UNCARRYABLE.search(text) is not None or _MAKES_UNCARRYABLE.search(text) is not None
+
+
+T = TypeVar("T")
+
+
+def _as_is(value: T, display: str) -> tuple[T, list[Diagnostic]]:
+    return value, []
 
 
 _SUPPRESSION = re.compile(r"#\s*domain-atlas:\s*ignore\[([^\]]*)\](.*)$")
@@ -188,6 +207,18 @@ def _suppressions(text: str, display: str) -> tuple[Suppression, ...]:
     return tuple(found)
 
 
+# The code whose output the disk cache keeps: any edit to it makes earlier entries unreachable.
+_EXTRACTORS = (
+    sys.modules[__name__],
+    bodies,
+    fact_codec,
+    imports,
+    module_facts,
+    safe_text,
+    source_files,
+    symbols,
+    syntax,
+)
 NAMESPACE_PACKAGE = ModuleFacts("", ParseOutcome.PARSED, (), None, (), 0)
 
 
@@ -200,54 +231,91 @@ def _unreadable(file: SourceFile, reason: str) -> ModuleFacts:
 
 # Below this many changed files a process pool costs more than it saves (measured: ~0.2 s to start two).
 PARALLEL_FROM = 200
+# Collect young garbage this often while reading: the full collections Python would otherwise run keep
+# re-scanning every fact already read, which made reading Django 3x slower (measured).
+_COLLECT_EVERY = 100
+
+Job = tuple[SourceFile, bytes, str | None]  # file, its bytes, its disk cache key (None: no disk cache)
 
 
-def _read_module_from_bytes(job: tuple[SourceFile, bytes]) -> ModuleFacts:
-    return _read_module(*job)
+@contextlib.contextmanager
+def young_collections_only() -> Iterator[None]:
+    """No automatic (full) garbage collections: they re-scan every fact already read or loaded."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read_batch(jobs: Sequence[Job], folder: Path | None) -> list[tuple[ModuleFacts, str]]:
+    """Facts of each job and the error met writing them to the disk cache ("" when written or not asked)."""
+    results = []
+    with young_collections_only():
+        for index, (file, raw, key) in enumerate(jobs):
+            facts = _read_module(file, raw)
+            error = write_entry(folder, key, encode(facts)) if folder is not None and key else ""
+            results.append((facts, error))
+            if index % _COLLECT_EVERY == _COLLECT_EVERY - 1:
+                gc.collect(1)  # griffe's objects hold cycles: collect them while they are young
+    return results
+
+
+def _read_batch_job(batch: tuple[Sequence[Job], Path | None]) -> list[tuple[ModuleFacts, str]]:
+    return _read_batch(*batch)
 
 
 def _all_facts(
     files: Sequence[SourceFile], cache: FileCache | None, progress: Callable[[str, int, int], None] | None = None
 ) -> dict[str, ModuleFacts]:
-    """Facts of every file: cached ones reused, the rest read, in two processes when there are many."""
+    """Facts of every file: cached ones reused, the rest read, in worker processes when there are many.
+
+    Workers get a batch of files each and write the disk cache themselves, so only the facts come back.
+    """
     cache = cache if cache is not None else FileCache()
     found: dict[str, ModuleFacts] = {}
-    missing: list[tuple[SourceFile, bytes, tuple[str, str]]] = []
-    for file in files:
-        if file.path.is_dir():  # a namespace package: no file of its own
-            found[file.module] = NAMESPACE_PACKAGE
-            continue
-        try:
-            raw = read_file_bytes(file.path)
-        except UnreadableFile as error:
-            found[file.module] = _unreadable(file, str(error))
-            continue
-        # Keyed by what the facts depend on (module, shown path, content), not by the folder the file sits in,
-        # so a revision copied elsewhere (`domain-atlas diff`) reuses the facts of its unchanged files.
-        key = (f"{file.module} {file.display_path}", hashlib.sha256(raw).hexdigest())
-        cached = cache.get(key)
-        if cached is None:
-            missing.append((file, raw, key))
-        else:
-            found[file.module] = cached
-    jobs = [(file, raw) for file, raw, _ in missing]
-    results: list[ModuleFacts] = []
-    if progress is not None:
-        progress("files read", len(found), len(files))
-    if len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-        with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 2, 4)) as pool:
-            for facts in pool.map(_read_module_from_bytes, jobs, chunksize=32):
-                results.append(facts)
+    missing: list[tuple[SourceFile, bytes, str]] = []
+    with young_collections_only():  # loading from disk makes tens of thousands of objects, and no garbage
+        for file in files:
+            if file.path.is_dir():  # a namespace package: no file of its own
+                found[file.module] = NAMESPACE_PACKAGE
+                continue
+            try:
+                raw = read_file_bytes(file.path)
+            except UnreadableFile as error:
+                found[file.module] = _unreadable(file, str(error))
+                continue
+            digest = hashlib.sha256(raw).hexdigest()
+            cached = cache.load(file, digest)
+            if cached is None:
+                missing.append((file, raw, digest))
+            else:
+                found[file.module] = cached
+    jobs: list[Job] = [(file, raw, cache.disk_key(file, digest)) for file, raw, digest in missing]
+    folder = cache.disk.folder if cache.disk is not None else None
+    workers = min(os.cpu_count() or 1, 4)
+    if len(jobs) >= PARALLEL_FROM and workers > 1:
+        size = -(-len(jobs) // (workers * 4))  # a few batches per worker evens out big and small files
+        batches = [(jobs[start : start + size], folder) for start in range(0, len(jobs), size)]
+        results = []
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for batch in pool.map(_read_batch_job, batches):
+                results.extend(batch)
                 if progress is not None:
                     progress("files read", len(found) + len(results), len(files))
     else:
-        for job in jobs:
-            results.append(_read_module_from_bytes(job))
-            if progress is not None:
-                progress("files read", len(found) + len(results), len(files))
-    for (file, _, key), facts in zip(missing, results, strict=True):
-        cache.put(key, facts)
+        results = _read_batch(jobs, folder)
+    if progress is not None:
+        progress("files read", len(files), len(files))
+    for (file, _, digest), key, (facts, problem) in zip(missing, (job[2] for job in jobs), results, strict=True):
+        cache.store(file, digest, facts, on_disk=True)
         found[file.module] = facts
+        if cache.disk is not None and key:
+            cache.disk.written_elsewhere(key, problem)
+    if cache.disk is not None:
+        cache.disk.prune()
     return found
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import functools
 import hashlib
 import io
 import os
@@ -44,12 +46,18 @@ def display_path(path: Path, base: Path, *, resolve: bool = True) -> str:
     With `resolve=False` a symbolic link is shown where it is, not where it points.
     """
     shown = path.resolve() if resolve else Path(os.path.abspath(path))
-    for folder in (base.resolve(), Path(os.path.abspath(base))):
+    for folder in _bases(base):
         try:
             return shown.relative_to(folder).as_posix()
         except ValueError:
             continue
     return shown.as_posix()
+
+
+@functools.lru_cache(maxsize=64)
+def _bases(base: Path) -> tuple[Path, Path]:
+    """`base` resolved and as written: resolving it once per file cost more than listing the files."""
+    return base.resolve(), Path(os.path.abspath(base))
 
 
 def find_packages(source_root: Path) -> list[str]:
@@ -144,7 +152,7 @@ def _walk(source_root: Path, top: Path, base: Path, listing: Listing) -> None:
             path = here / name
             if not name.endswith(".py") or not path.stem.isidentifier():
                 continue
-            target = _regular_file(path, warn)
+            target = _regular_file(path, warn, real)
             if target is None:
                 continue
             if target in seen_files:
@@ -168,8 +176,12 @@ def _relative(path: Path, base: Path) -> str:
     return display_path(path, base, resolve=False)
 
 
-def _regular_file(path: Path, warn: Callable[[Path, str], None]) -> Path | None:
+def _regular_file(path: Path, warn: Callable[[Path, str], None], real_folder: Path) -> Path | None:
     """The real file behind `path`, or None (with a warning) for broken links, loops and special files."""
+    with contextlib.suppress(OSError):
+        # The common case in one system call: a regular file, not a link, in a folder already resolved.
+        if stat.S_ISREG(os.lstat(path).st_mode):
+            return real_folder / path.name
     try:
         target = path.resolve(strict=True)
         mode = target.stat().st_mode

@@ -6,8 +6,8 @@ stereotype catalogue and the pages need, so griffe objects never leak into the m
 
 from __future__ import annotations
 
+import ast
 import logging
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,19 +73,64 @@ def _canonical(expression: object) -> str:
     return str(path) if path else _text(expression)
 
 
-def _definition_line(lines: list[str], start: int, keyword: str, name: str) -> int:
-    """griffe counts a decorated definition from its first decorator; readers want the `class`/`def` line."""
-    pattern = re.compile(rf"^\s*(?:async\s+)?{keyword}\s+{re.escape(name)}\b")
-    for index in range(max(start - 1, 0), min(start + 40, len(lines))):
-        if pattern.match(lines[index]):
-            return index + 1
-    return start
+def _definition_lines(tree: ast.Module) -> dict[int, int]:
+    """First decorator line -> `class`/`def` line, for definitions griffe can list (module and class level).
+
+    griffe counts a decorated definition from its first decorator; readers want the `class`/`def` line.
+    """
+    found: dict[int, int] = {}
+    statements: list[ast.stmt] = list(tree.body)
+    while statements:
+        node = statements.pop()
+        if isinstance(node, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            if node.decorator_list:
+                found[node.decorator_list[0].lineno] = node.lineno
+            if isinstance(node, ast.ClassDef):
+                statements.extend(node.body)
+        elif isinstance(node, ast.If | ast.Try | ast.TryStar | ast.With | ast.AsyncWith):
+            statements.extend(node.body)
+            statements.extend(getattr(node, "orelse", ()))
+            statements.extend(getattr(node, "finalbody", ()))
+            for handler in getattr(node, "handlers", ()):
+                statements.extend(handler.body)
+    return found
 
 
-def _function(function: griffe.Function, lines: list[str]) -> FunctionFacts:
+class _TreeVisitor(griffe.Visitor):
+    """griffe's visitor, given the tree already parsed for the other facts instead of parsing the text again."""
+
+    tree: ast.Module
+
+    def get_module(self) -> griffe.Module:
+        try:
+            self.visit(self.tree)
+            module: griffe.Module = self.current.module
+            return module
+        finally:
+            # griffe links nodes to their parents while visiting; unlink them so the tree is freed without the GC.
+            visited = getattr(self, "_visited_nodes", [])
+            for node in visited:
+                vars(node).pop("parent", None)
+            visited.clear()
+
+
+_EXTENSIONS: griffe.Extensions | None = None
+
+
+def _visit(module_name: str, path: Path, text: str, tree: ast.Module) -> griffe.Module:
+    global _EXTENSIONS
+    if _EXTENSIONS is None:
+        _EXTENSIONS = griffe.load_extensions()  # the same built-in extensions griffe.visit loads on every call
+    visitor = _TreeVisitor(module_name, path, text, _EXTENSIONS)
+    visitor.tree = tree
+    return visitor.get_module()
+
+
+def _function(function: griffe.Function, lines: dict[int, int]) -> FunctionFacts:
+    start = function.lineno or 0
     return FunctionFacts(
         name=function.name,
-        line=_definition_line(lines, function.lineno or 0, "def", function.name),
+        line=lines.get(start, start),
         parameters=tuple(Parameter(p.name, _text(p.annotation)) for p in function.parameters),
         returns=_text(function.returns),
         decorators=tuple(_text(d.value) for d in function.decorators),
@@ -94,7 +139,7 @@ def _function(function: griffe.Function, lines: list[str]) -> FunctionFacts:
     )
 
 
-def _class(cls: griffe.Class, lines: list[str]) -> ClassFacts:
+def _class(cls: griffe.Class, lines: dict[int, int]) -> ClassFacts:
     attributes = []
     methods = []
     for member in cls.members.values():
@@ -108,7 +153,7 @@ def _class(cls: griffe.Class, lines: list[str]) -> ClassFacts:
             methods.append(_function(member, lines))
     return ClassFacts(
         name=cls.name,
-        line=_definition_line(lines, cls.lineno or 0, "class", cls.name),
+        line=lines.get(cls.lineno or 0, cls.lineno or 0),
         end_line=cls.endlineno or cls.lineno or 0,
         bases=tuple(_text(base) for base in cls.bases),
         canonical_bases=tuple(_canonical(base) for base in cls.bases),
@@ -119,12 +164,14 @@ def _class(cls: griffe.Class, lines: list[str]) -> ClassFacts:
     )
 
 
-def read_symbols(module_name: str, path: Path, text: str) -> SymbolFacts:
-    """Visit one module's text with griffe. `text` must be parseable by the running Python."""
-    module = griffe.visit(module_name.split(".")[-1], filepath=path, code=text)
+def read_symbols(module_name: str, path: Path, text: str, tree: ast.Module | None = None) -> SymbolFacts:
+    """Visit one module with griffe: `tree` is `text` parsed (parsed here when not given), never imported."""
+    if tree is None:
+        tree = ast.parse(text, filename=str(path))
+    lines = _definition_lines(tree)
+    module = _visit(module_name.split(".")[-1], path, text, tree)
     classes = []
     functions = []
-    lines = text.splitlines()
     for member in module.members.values():
         if member.is_alias:
             continue

@@ -212,7 +212,7 @@ class PageRenderer:
             title, _, rest = site.pages[overview].partition("\n")
             site.pages[overview] = f"{title}\n\n{line}\n{rest}"
 
-    def _diagram(self, key: str, graph: Graph, site: RenderedSite) -> Diagram | None:
+    def _diagram(self, key: str, graph: Graph, site: RenderedSite, *, unique_ids: bool = False) -> Diagram | None:
         if not graph.nodes:
             return None
         dot = to_dot(graph)
@@ -222,7 +222,7 @@ class PageRenderer:
         else:
             try:
                 raw = render_svg(dot, self.engine, self.layout_timeout, edge_count=len(graph.edges))
-                svg = inline_svg(raw, key, graph.title)
+                svg = inline_svg(raw, key, graph.title, unique_ids=unique_ids)
             except LayoutError as problem:
                 error = str(problem)
         if error:
@@ -325,7 +325,7 @@ class PageRenderer:
                 graph = event_flow(service, view, url, context.name)
                 key = f"da-flows-{service.slug}-{context_slug(context.name)}"
                 if len(graph.nodes) <= MAX_FLOW_NODES:
-                    drawn = self._diagram(key, graph, site)
+                    drawn = self._diagram(key, graph, site, unique_ids=True)
                     if drawn is not None:
                         sections.append(FlowSection(key, f"Context {context.name}", drawn))
                     continue
@@ -333,7 +333,7 @@ class PageRenderer:
                     if aggregate.context != context.name:
                         continue
                     around = event_flow(service, view, url, aggregate=aggregate)
-                    drawn = self._diagram(f"{key}-{anchor(aggregate.path)}", around, site)
+                    drawn = self._diagram(f"{key}-{anchor(aggregate.path)}", around, site, unique_ids=True)
                     if drawn is not None:
                         sections.append(FlowSection(drawn.key, f"Aggregate {aggregate.name} ({context.name})", drawn))
         site.pages[page] = self.environment.get_template("flows.md.j2").render(
@@ -413,7 +413,7 @@ class PageRenderer:
                     MAX_MODULE_NODES,
                     within=package,
                 )
-                drawn = self._diagram(drill_key(package), inside, site)
+                drawn = self._diagram(drill_key(package), inside, site, unique_ids=True)
                 if drawn is not None:
                     drilldowns.append((package, drawn))
             own = {module.name for module in service.modules_of(context.name)}

@@ -9,7 +9,10 @@ _SIZE = re.compile(r'<svg width="[^"]*" height="[^"]*"')
 _GENERATED_ID = re.compile(r'id="((?:graph|node|edge|clust)\d+|a_[^"]*)"')
 
 
-def inline_svg(svg: str, key: str, label: str) -> str:
+_ANY_ID = re.compile(r'\bid="([^"]*)"')
+
+
+def inline_svg(svg: str, key: str, label: str, *, unique_ids: bool = False) -> str:
     """Strip the XML prolog and comments, make generated ids unique per diagram, size to the container.
 
     The viewBox stays, so the drawing scales; its natural width is kept in `data-width` so a small
@@ -26,6 +29,12 @@ def inline_svg(svg: str, key: str, label: str) -> str:
         count=1,
     )
     svg = _GENERATED_ID.sub(lambda match: f'id="{key}-{match.group(1)}"', svg)
+    # The figure around the drawing carries `key` as its id (links to a drawing land there), so the graph may not.
+    svg = svg.replace(f'id="{key}"', f'id="{key}-graph"')
+    if unique_ids:
+        # A drawing that shares its page with another drawing of the same nodes (a drill-down, a flow around
+        # one aggregate) gets every id prefixed, so ids stay unique on the page; scripts key nodes by title.
+        svg = _ANY_ID.sub(lambda m: m.group(0) if m.group(1).startswith(key) else f'id="{key}--{m.group(1)}"', svg)
     return svg.strip()
 
 

@@ -1,0 +1,185 @@
+"""Per-file facts kept on disk between runs, so a second `mkdocs build` or `domain-atlas export` reads
+only the files that changed.
+
+One JSON file per entry, named by a digest of everything the facts depend on: the file's content,
+where it sits (its module name and displayed path end up in the facts), the Python and griffe
+versions, and the source of the code that extracts the facts (so an upgrade, or a development
+edit, never serves stale facts). Entries are written to a temporary file and renamed into place,
+so concurrent builds sharing a folder see whole entries or none. An entry that cannot be read,
+does not decode, or records another key is ignored and rewritten. Nothing read here is executed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from domain_atlas.discovery.fact_codec import Codec, CodecError, encode
+
+T = TypeVar("T")
+
+DEFAULT_FOLDER = ".domain_atlas_cache"
+ENVIRONMENT_VARIABLE = "DOMAIN_ATLAS_CACHE_DIR"
+# About 1 KiB to 100 KiB per file: 20,000 entries keep a few large services warm in well under 1 GiB.
+MAX_ENTRIES = 20_000
+_FORMAT = "domain-atlas/facts/1"
+_MARKERS = {
+    ".gitignore": "# Created by Domain Atlas: a cache, never commit it.\n*\n",
+    "CACHEDIR.TAG": "Signature: 8a477f597d28d172789f06886806bc55\n# Domain Atlas cache; see https://bford.info/cachedir/\n",
+}
+
+
+def cache_folder(explicit: str | os.PathLike[str] | None, base: Path | None = None) -> Path:
+    """The folder to use: the one given, else $DOMAIN_ATLAS_CACHE_DIR, else .domain_atlas_cache/ in `base`."""
+    chosen = explicit or os.environ.get(ENVIRONMENT_VARIABLE) or DEFAULT_FOLDER
+    folder = Path(chosen).expanduser()
+    return folder if folder.is_absolute() else (base or Path.cwd()) / folder
+
+
+class DiskCache(Generic[T]):
+    """A folder of JSON entries, each holding one `T` (a frozen dataclass of plain values)."""
+
+    def __init__(self, folder: Path, codec: Codec[T], salt: str, max_entries: int = MAX_ENTRIES) -> None:
+        self.folder = folder
+        self.codec = codec
+        self.max_entries = max_entries
+        self._salt = hashlib.sha256(f"{_FORMAT}\n{codec.shape}\n{salt}".encode()).hexdigest()
+        self._used: set[str] = set()
+        self._written = 0
+        self.errors: list[str] = []
+
+    def key(self, *parts: str) -> str:
+        return hashlib.sha256("\0".join((self._salt, *parts)).encode("utf-8", "surrogatepass")).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> T | None:
+        self._used.add(key)
+        try:
+            document = json.loads(self._path(key).read_bytes())
+        except (OSError, ValueError, RecursionError):
+            return None  # absent, unreadable or not JSON: recomputed and rewritten
+        if not isinstance(document, dict) or document.get("key") != key:
+            return None
+        try:
+            return self.codec.decode(document.get("facts"))
+        except CodecError:
+            return None
+
+    def put(self, key: str, value: T) -> None:
+        self.put_encoded(key, encode(value))
+
+    def put_encoded(self, key: str, encoded: Any) -> None:
+        self.written_elsewhere(key, write_entry(self.folder, key, encoded))
+
+    def written_elsewhere(self, key: str, error: str) -> None:
+        """Record an entry `write_entry` wrote (in a worker process, say), or the error it met."""
+        self._used.add(key)
+        if not error:
+            self._written += 1
+        elif not self.errors:  # a read-only or full disk costs speed, never the build
+            self.errors.append(f"cache folder {self.folder} is not writable ({error}); running without it")
+
+    def prune(self) -> int:
+        """Delete the oldest entries this run did not use once there are more than `max_entries`."""
+        if not self._written:
+            return 0
+        entries = list(_entries(self.folder))
+        excess = len(entries) - self.max_entries
+        if excess <= 0:
+            return 0
+        unused = [entry for entry in entries if entry[1].stem not in self._used]
+        unused.sort(key=lambda entry: entry[0])
+        removed = 0
+        for _, path in unused[: excess + self.max_entries // 10]:
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed += 1
+        return removed
+
+
+def write_entry(folder: Path, key: str, encoded: Any) -> str:
+    """Write one entry atomically; returns the error met, or "" (plain data, so worker processes can call it)."""
+    text = json.dumps({"key": key, "facts": encoded}, ensure_ascii=False, separators=(",", ":"))
+    try:
+        _write_atomically(folder / key[:2] / f"{key}.json", text.encode("utf-8", "surrogatepass"))
+    except OSError as error:
+        return str(error)
+    return ""
+
+
+def _entries(folder: Path) -> Iterable[tuple[float, Path]]:
+    with contextlib.suppress(OSError):
+        for shard in os.scandir(folder):
+            if not shard.is_dir(follow_symlinks=False) or len(shard.name) != 2:
+                continue
+            with contextlib.suppress(OSError):
+                for entry in os.scandir(shard.path):
+                    if entry.name.endswith(".json") and entry.is_file(follow_symlinks=False):
+                        yield entry.stat(follow_symlinks=False).st_mtime, Path(entry.path)
+
+
+_SHARDS: set[str] = set()  # shard folders this process has seen exist: one stat less per entry
+_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    shard = str(path.parent)
+    if shard not in _SHARDS:
+        _create_shard(path.parent)
+        _SHARDS.add(shard)
+    # A name no other process or thread uses (pid, thread, key), created exclusively, then renamed into place.
+    temporary = f"{shard}{os.sep}.tmp-{os.getpid()}-{threading.get_ident()}-{path.name}"
+    try:
+        try:
+            descriptor = os.open(temporary, _FLAGS, 0o644)
+        except FileNotFoundError:  # the folder was deleted since (between two `mkdocs serve` rebuilds, say)
+            _create_shard(path.parent)
+            descriptor = os.open(temporary, _FLAGS, 0o644)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(descriptor, view) :]
+        finally:
+            os.close(descriptor)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _create_shard(shard: Path) -> None:
+    if not shard.is_dir():
+        _create_folder(shard.parent)
+        shard.mkdir(exist_ok=True)
+
+
+def _create_folder(folder: Path) -> None:
+    if folder.is_dir():
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in _MARKERS.items():
+        with contextlib.suppress(OSError):
+            (folder / name).write_text(text, encoding="utf-8")
+
+
+def source_fingerprint(modules: Iterable[Any], extra: Iterable[str] = ()) -> str:
+    """A digest of the given modules' source files: facts made by other code are other facts."""
+    digest = hashlib.sha256()
+    for part in extra:
+        digest.update(part.encode() + b"\0")
+    for module in modules:
+        location = getattr(module, "__file__", None)
+        try:
+            digest.update(Path(location).read_bytes() if location else module.__name__.encode())
+        except OSError:
+            digest.update(module.__name__.encode())
+    return digest.hexdigest()

@@ -1,0 +1,71 @@
+"""The facts of every file read so far, in memory (kept across `mkdocs serve` rebuilds) over the disk cache."""
+
+from __future__ import annotations
+
+from domain_atlas.discovery.disk_cache import DiskCache
+from domain_atlas.discovery.module_facts import ModuleFacts
+from domain_atlas.discovery.source_files import SourceFile
+
+
+class FileCache:
+    """Facts per (path, content digest): a `mkdocs serve` rebuild re-reads only the files that changed.
+
+    With a `disk` cache below it, facts also outlive the process (see disk_cache.py).
+    """
+
+    def __init__(self, disk: DiskCache[ModuleFacts] | None = None) -> None:
+        self._entries: dict[tuple[str, str], ModuleFacts] = {}
+        self._digest_of: dict[str, str] = {}
+        self.disk = disk
+        self.hits = 0
+        self.disk_hits = 0
+        self.misses = 0
+
+    def get(self, key: tuple[str, str]) -> ModuleFacts | None:
+        found = self._entries.get(key)
+        if found is not None:
+            self.hits += 1
+        return found
+
+    def load(self, file: SourceFile, digest: str) -> ModuleFacts | None:
+        """Facts of `file` at `digest` from memory, else from disk (then kept in memory too)."""
+        key = _memory_key(file, digest)
+        found = self.get(key)
+        if found is None and self.disk is not None:
+            found = self.disk.get(_disk_key(self.disk, file, digest))
+            if found is not None:
+                self.disk_hits += 1
+                self._remember(key, found)
+        return found
+
+    def disk_key(self, file: SourceFile, digest: str) -> str | None:
+        return None if self.disk is None else _disk_key(self.disk, file, digest)
+
+    def store(self, file: SourceFile, digest: str, facts: ModuleFacts, *, on_disk: bool = False) -> None:
+        """Keep `facts` in memory and on disk (unless a worker process already wrote them there)."""
+        self.put(_memory_key(file, digest), facts)
+        if self.disk is not None and not on_disk:
+            self.disk.put(_disk_key(self.disk, file, digest), facts)
+
+    def put(self, key: tuple[str, str], facts: ModuleFacts) -> None:
+        self.misses += 1
+        self._remember(key, facts)
+
+    def _remember(self, key: tuple[str, str], facts: ModuleFacts) -> None:
+        path, digest = key
+        previous = self._digest_of.get(path)
+        if previous is not None and previous != digest:
+            self._entries.pop((path, previous), None)  # the file changed: its old facts are garbage
+        self._digest_of[path] = digest
+        self._entries[key] = facts
+
+
+def _memory_key(file: SourceFile, digest: str) -> tuple[str, str]:
+    # Keyed by what the facts depend on (module, shown path, content), not by the folder the file sits in,
+    # so a revision copied elsewhere (`domain-atlas diff`) reuses the facts of its unchanged files.
+    return f"{file.module} {file.display_path}", digest
+
+
+def _disk_key(disk: DiskCache[ModuleFacts], file: SourceFile, digest: str) -> str:
+    # The module name and displayed path end up in the facts (diagnostics, symbols); the content is the digest.
+    return disk.key(file.module, file.display_path, file.path.name, digest)
