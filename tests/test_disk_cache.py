@@ -161,9 +161,7 @@ def test_the_plugin_uses_the_same_cache_and_can_turn_it_off(tmp_path: Path):
 
 def test_concurrent_runs_share_a_cache_folder_safely(tmp_path: Path):
     command = [sys.executable, "-m", "domain_atlas.adapters.cli", "export", str(EXAMPLE), "--cache-dir", "shared"]
-    runs = [
-        subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(4)
-    ]
+    runs = [subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(4)]
     outputs = {process.communicate(timeout=300)[0] for process in runs}
     assert all(process.returncode == 0 for process in runs)
     assert len(outputs) == 1

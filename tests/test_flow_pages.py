@@ -51,7 +51,7 @@ def test_a_big_layer_graph_folds_packages_and_drills_down(service: Service, monk
     context = site.pages["architecture/depot-charging/sessions/index.md"]
     main = site.diagrams["da-layers-depot-charging-sessions"]
     drills = [key for key in SLOTS.findall(context) if key.startswith("da-layers-depot-charging-sessions-in-")]
-    assert drills and "<details class=\"da-drill\">" in context
+    assert drills and '<details class="da-drill">' in context
     # Every folded node of the main drawing opens its drill-down on the same page.
     folded = re.findall(r'URL="#([^"]+)"', main.dot)
     assert folded and set(folded) == set(drills)

@@ -38,6 +38,8 @@ from domain_atlas.adapters.config_schema import (
     validated,
 )
 from domain_atlas.adapters.diff_command import add_diff_arguments, run_diff
+from domain_atlas.adapters.pages_command import write_pages
+from domain_atlas.adapters.progress import TerminalProgress
 from domain_atlas.adapters.reports import FORMATS, render
 from domain_atlas.adapters.settings import SettingsError, service_specs
 from domain_atlas.model import Level, ServiceSpec
@@ -84,6 +86,16 @@ def _parser() -> argparse.ArgumentParser:
             command.add_argument(
                 "--update-baseline", action="store_true", help="write the current violations to --baseline and exit 0"
             )
+    pages = commands.add_parser(
+        "pages",
+        help="write the Architecture pages, diagrams and assets into the docs (for Zensical or any Markdown builder)",
+    )
+    pages.add_argument(
+        "--config", type=Path, default=Path("mkdocs.yml"), help="mkdocs.yml with domain-atlas plugin settings"
+    )
+    pages.add_argument(
+        "-o", "--output", type=Path, help="folder inside docs_dir (default: docs_dir/output_dir: docs/architecture)"
+    )
     return parser
 
 
@@ -132,6 +144,9 @@ def _writable(output: Path | None) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
+    if arguments.command == "pages":
+        return write_pages(arguments.config, arguments.output, TerminalProgress(sys.stderr))
+    progress = TerminalProgress(sys.stderr)
     try:
         _writable(arguments.output)
         config, base = _settings(arguments)
@@ -146,12 +161,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         cache = file_cache(arguments.cache_dir or config.cache_dir, enabled=enabled)
         if arguments.command == "diff":
             return run_diff(arguments, specs, config.adr_links, _write, cache)
-        services = analyse(specs, cache, adr_links=config.adr_links)
+        services = analyse(specs, cache, adr_links=config.adr_links, progress=progress)
         for problem in cache.disk.errors if cache.disk else []:
             print(f"domain-atlas: note: {problem}", file=sys.stderr)
     except (SettingsError, ConfigFileError, MissingPackageError, ModelFileError, RevisionError, BaselineError) as error:
+        progress.clear()
         print(f"domain-atlas: error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    progress.clear()
     for service in services:
         for diagnostic in service.diagnostics:
             print(f"{diagnostic.location()}: {diagnostic.level.value}: {diagnostic.message}", file=sys.stderr)

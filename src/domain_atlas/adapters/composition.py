@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from domain_atlas.discovery.disk_cache import cache_folder
@@ -33,7 +33,17 @@ from domain_atlas.rendering.export import to_json as model_json
 from domain_atlas.rendering.graphviz import Engine, LayoutError, find_engine
 from domain_atlas.rendering.layout_reading import layout_reading_markdown
 from domain_atlas.rendering.mermaid import mermaid_document
+from domain_atlas.rendering.nav_snippets import mkdocs_snippet, toml_string, zensical_snippet
 from domain_atlas.rendering.pages import PageRenderer, RenderedSite
+from domain_atlas.rendering.publication import (
+    NavPage,
+    NavSection,
+    Publication,
+    publication,
+    read_decisions,
+    url_relative_links,
+    uses_mermaid,
+)
 from domain_atlas.rendering.sitemap import (
     RESERVED_CONTEXT_SLUGS,
     RESERVED_SERVICE_SLUGS,
@@ -61,6 +71,10 @@ __all__ = [
     "LayoutError",
     "MissingPackageError",
     "ModelFileError",
+    "NavPage",
+    "NavSection",
+    "Progress",
+    "Publication",
     "RenderedSite",
     "Revision",
     "RevisionError",
@@ -79,11 +93,20 @@ __all__ = [
     "index_markdown",
     "layout_reading_markdown",
     "markdown_link",
+    "mkdocs_snippet",
     "model_json",
     "page_slug",
+    "publish",
     "read_decision",
     "render_site",
+    "toml_string",
+    "url_relative_links",
+    "uses_mermaid",
+    "zensical_snippet",
 ]
+
+
+Progress = Callable[[str, int, int], None]  # stage, done, total (0: unknown); the CLI draws it on a terminal
 
 
 # `domain-atlas export --format NAME`: the model as JSON, or as other tools' languages.
@@ -105,7 +128,10 @@ def file_cache(cache_dir: str | os.PathLike[str] | None = None, *, enabled: bool
 
 
 def analyse_service(
-    spec: ServiceSpec, cache: FileCache | None = None, adr_links: Mapping[str, str] | None = None
+    spec: ServiceSpec,
+    cache: FileCache | None = None,
+    adr_links: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
 ) -> Service:
     """Read one service statically and check the rules on it (or read it from its exported model)."""
     if spec.model is not None:
@@ -121,7 +147,7 @@ def analyse_service(
     declared, declared_problems = project_relationships(spec.source_roots, spec.base)
     relationships = spec.relationships or declared
     with young_collections_only():  # the model is tens of thousands of objects: no full collections while built
-        service = dataclasses.replace(load_service(spec, cache, adr_links), relationships=relationships)
+        service = dataclasses.replace(load_service(spec, cache, adr_links, progress), relationships=relationships)
     contracts: list[Contract] = []
     contract_problems: list[Diagnostic] = []
     contract_file = find_contract_file(spec.source_roots)
@@ -143,9 +169,12 @@ def failing_violations(violations: Sequence[Violation], type_only_imports: str) 
 
 
 def analyse(
-    specs: Sequence[ServiceSpec], cache: FileCache | None = None, adr_links: Mapping[str, str] | None = None
+    specs: Sequence[ServiceSpec],
+    cache: FileCache | None = None,
+    adr_links: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
 ) -> list[Service]:
-    return check_landscape([analyse_service(spec, cache, adr_links) for spec in specs], adr_links)
+    return check_landscape([analyse_service(spec, cache, adr_links, progress) for spec in specs], adr_links)
 
 
 def render_site(
@@ -156,6 +185,7 @@ def render_site(
     *,
     source_url: str = "",
     api_links: bool = False,
+    progress: Progress | None = None,
     comparison: Comparison | None = None,
 ) -> RenderedSite:
     """The Markdown pages and laid-out diagrams of the Architecture section."""
@@ -171,7 +201,13 @@ def render_site(
         for element in changes.added.elements
     )
     renderer = PageRenderer(
-        sitemap, found, layout_timeout, source_url=source_url, api_links=api_links, new_elements=new_elements
+        sitemap,
+        found,
+        layout_timeout,
+        source_url=source_url,
+        api_links=api_links,
+        new_elements=new_elements,
+        progress=progress,
     )
     site = renderer.render(services)
     site.layout_errors[:0] = problems
@@ -180,6 +216,54 @@ def render_site(
             changes = comparison.changes.get(service.name)
             renderer.render_changes(site, service, changes, comparison.ref, comparison.commit, comparison.problem)
     return site
+
+
+def publish(
+    services: Sequence[Service],
+    sitemap: Sitemap,
+    *,
+    engine: str | None,
+    layout_timeout: float,
+    source_url: str = "",
+    api_links: bool = False,
+    adr_documents: Iterable[tuple[str, str]] = (),
+    adr_dir: str = "adr",
+    adr_links: Mapping[str, str] | None = None,
+    asset_folder: str,
+    nav_title: str = "Architecture",
+    adr_sections: bool = True,
+    comparison: Comparison | None = None,
+    mermaid: bool = False,
+    progress: Progress | None = None,
+) -> Publication:
+    """The rendering use case both hosts share: every file of the Architecture section and its nav.
+
+    `adr_documents` are the docs' Markdown files (docs-relative path, text); those under `adr_dir` with front matter
+    make the decision log. `adr_sections` says whether the host appends enforcement sections to the ADR pages.
+    """
+    decisions, adr_problems = read_decisions(adr_documents, adr_dir, adr_links or {})
+    site = render_site(
+        services,
+        sitemap,
+        engine,
+        layout_timeout,
+        source_url=source_url,
+        api_links=api_links,
+        comparison=comparison,
+        progress=progress,
+    )
+    result = publication(
+        services,
+        site,
+        sitemap,
+        decisions=decisions,
+        asset_folder=asset_folder,
+        nav_title=nav_title,
+        adr_sections=adr_sections,
+        mermaid=mermaid,
+    )
+    result.warnings[:0] = adr_problems
+    return result
 
 
 def _analyse_revision(

@@ -290,6 +290,11 @@ def validated(options: Mapping[str, Any], config_file: Path | None, where: str) 
 
 def load_config_file(path: Path) -> DomainAtlasConfig:
     """The plugin's settings from mkdocs.yml, read by MkDocs' own loader (`!ENV`, `INHERIT`)."""
+    return validated(plugin_options(load_document(path), str(path)), path, str(path))
+
+
+def load_document(path: Path) -> Mapping[str, Any]:
+    """All of mkdocs.yml (docs_dir, plugins...), read by MkDocs' own loader; nothing in it is imported or run."""
     try:
         with path.open("rb") as stream:
             document = yaml_load(stream, get_yaml_loader(_Loader))
@@ -299,4 +304,4 @@ def load_config_file(path: Path) -> DomainAtlasConfig:
         raise ConfigFileError(f"{path}: {error}") from error
     if not isinstance(document, Mapping):
         raise ConfigFileError(f"{path}: expected a mapping of MkDocs settings")
-    return validated(plugin_options(document, str(path)), path, str(path))
+    return document

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -19,32 +17,30 @@ from mkdocs.structure.pages import Page
 
 from domain_atlas.adapters.baseline import BaselineError, load_baseline, violations_that_fail
 from domain_atlas.adapters.composition import (
-    DecisionError,
     FileCache,
     MissingPackageError,
     ModelFileError,
-    RenderedSite,
+    NavPage,
+    NavSection,
+    Publication,
     Sitemap,
     analyse,
     compare_with,
     enforcement_section,
     file_cache,
-    index_markdown,
     markdown_link,
-    read_decision,
-    render_site,
+    publish,
+    url_relative_links,
+    uses_mermaid,
 )
 from domain_atlas.adapters.config_schema import DomainAtlasConfig
+from domain_atlas.adapters.page_files import MARKER as PAGES_MARKER
 from domain_atlas.adapters.settings import SettingsError, service_specs
 from domain_atlas.model import Level, Service, ServiceSpec
 
 log = get_plugin_logger(__name__)
 
 ASSET_FOLDER = "assets/domain-atlas"
-SCHEMA_FILE = "model-1.schema.json"
-CATALOGUES = ("aggregates", "events", "messages", "ports", "flows")
-VENDOR = "vendor/"
-MERMAID = "vendor/mermaid.min.js"
 
 
 class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
@@ -54,7 +50,7 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
         self.base_cache = FileCache()  # the compare_with revision's files, apart so neither evicts the other
         self.specs: list[ServiceSpec] = []
         self.services: list[Service] = []
-        self.site = RenderedSite()
+        self.publication = Publication()
         self.sitemap = Sitemap("architecture")
         self.warnings: list[str] = []
 
@@ -75,16 +71,15 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
         if (disk and disk.folder) != (self.cache.disk and self.cache.disk.folder):
             self.cache = FileCache(disk)  # the in-memory layer of `mkdocs serve` stays on top of the disk
             self.base_cache = FileCache(disk)  # one disk cache serves both sides: entries are content-addressed
-        for asset in _assets():
-            if not asset.endswith((".css", ".js")) or asset.startswith(VENDOR):
-                continue  # vendored libraries (Mermaid) are added in on_files, only when a page uses them
-            target = config.extra_css if asset.endswith(".css") else config.extra_javascript
-            path = f"{ASSET_FOLDER}/{asset}"
-            if path not in target:
-                target.append(path)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        written = Path(config.docs_dir, *self.sitemap.base.split("/"), PAGES_MARKER)
+        if written.is_file():  # the same pages twice would collide page by page: say which to drop
+            raise PluginError(
+                f"domain-atlas: {written.parent} holds the pages `domain-atlas pages` wrote ({PAGES_MARKER}); "
+                "the plugin generates the same ones: delete that folder, or remove the plugin from mkdocs.yml"
+            )
         try:
             self.services = analyse(self.specs, self.cache, self.config.adr_links)
             for problem in self.cache.disk.errors if self.cache.disk else []:
@@ -96,7 +91,6 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
             for diagnostic in service.diagnostics:
                 self._report(diagnostic.level, f"{diagnostic.location()}: {diagnostic.message}")
         self._report_violations(config)
-        self._decision_log(files, config)
         api_links = self.config.api_links if self.config.api_links is not None else "autorefs" in config.plugins
         comparison = None
         if self.config.compare_with:
@@ -105,37 +99,39 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
             )
             if comparison.problem:
                 self._report(Level.WARNING, f"compare_with: {comparison.problem}; the Changes pages say so")
-        self.site = render_site(
+        adr_prefix = self.config.adr_dir.strip("/") + "/"
+        self.publication = publish(
             self.services,
             self.sitemap,
-            self.config.graphviz,
-            float(self.config.layout_timeout),
+            engine=self.config.graphviz,
+            layout_timeout=float(self.config.layout_timeout),
             source_url=self.config.source_url,
             api_links=api_links,
+            adr_documents=[
+                (file.src_uri, file.content_string)
+                for file in files.documentation_pages()
+                if file.src_uri.startswith(adr_prefix)
+            ],
+            adr_dir=self.config.adr_dir,
+            adr_links=self.config.adr_links,
+            asset_folder=ASSET_FOLDER,
+            nav_title=self.config.nav_title,
             comparison=comparison,
+            mermaid=uses_mermaid(file.content_string for file in files.documentation_pages()),
         )
-        for problem in self.site.layout_errors:
-            self._report(Level.WARNING, f"diagram not drawn: {problem}")
-        if self.decisions:
-            log_page = self.sitemap.catalogue_root("decisions")
-            self.site.pages[log_page] = index_markdown(
-                list(self.decisions.values()),
-                lambda path: markdown_link(log_page, path),
-                lambda rule: f"`{rule}`",
-            )
-            self.site.titles[log_page] = "Decision log"
-        for path, markdown in sorted(self.site.pages.items()):
+        for problem in self.publication.warnings:
+            self._report(Level.WARNING, problem)
+        for path, markdown in self.publication.pages.items():
             files.append(File.generated(config, path, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
-        uses_mermaid = _uses_mermaid(files)
-        for asset in _assets():
-            if asset.startswith(VENDOR) and not uses_mermaid:
-                continue
-            content = resources.files("domain_atlas").joinpath("assets", *asset.split("/")).read_bytes()
-            files.append(File.generated(config, f"{ASSET_FOLDER}/{asset}", content=content))
-        if uses_mermaid:
-            _add_deferred_script(config, f"{ASSET_FOLDER}/{MERMAID}")
-        schema = resources.files("domain_atlas").joinpath("schema", SCHEMA_FILE).read_text(encoding="utf-8")
-        files.append(File.generated(config, f"{self.sitemap.base}/{SCHEMA_FILE}", content=schema))
+        for path, content in self.publication.assets.items():
+            files.append(File.generated(config, path, content=content))
+        for target, paths in (
+            (config.extra_css, self.publication.stylesheets),
+            (config.extra_javascript, self.publication.scripts),
+        ):
+            target.extend(path for path in paths if path not in target)
+        for path in self.publication.deferred_scripts:
+            _add_deferred_script(config, path)
         return files
 
     def _report_violations(self, config: MkDocsConfig) -> None:
@@ -150,25 +146,8 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
         for violation in violations_that_fail(self.services, self.specs, self.config.fail_on, known):
             self._report(Level.WARNING, f"{violation.location()}: [{violation.rule}] {violation.message}")
 
-    def _decision_log(self, files: Files, config: MkDocsConfig) -> None:
-        prefix = self.config.adr_dir.strip("/") + "/"
-        rules_by_adr: dict[str, list[str]] = {}
-        for rule, adr in sorted(self.config.adr_links.items()):
-            rules_by_adr.setdefault(str(adr), []).append(str(rule))
-        self.decisions = {}
-        for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
-            if not file.src_uri.startswith(prefix) or file.src_uri.endswith("index.md"):
-                continue
-            try:
-                decision = read_decision(file.src_uri, file.content_string, rules_by_adr)
-            except DecisionError as error:  # one bad ADR costs its own entry, not the build
-                self._report(Level.WARNING, f"{error}; left out of the decision log")
-                continue
-            if decision is not None:
-                self.decisions[file.src_uri] = decision
-
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        decision = self.decisions.get(page.file.src_uri)
+        decision = self.publication.decisions.get(page.file.src_uri)
         if decision is None:
             return markdown
         counts: dict[str, int] = {}
@@ -196,19 +175,7 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
         prefix = self.sitemap.base + "/"
         if any(page.file.src_uri.startswith(prefix) for page in nav.pages):
             return nav  # the user placed the pages (or the nav is automatic): leave it as written
-        section = Section(self.config.nav_title, [])
-        for path in (self.sitemap.index(), self.sitemap.catalogue_root("decisions")):
-            page = self._page(files, path)
-            if page is not None:
-                section.children.append(page)
-        for service in self.services:
-            pages = [self._page(files, self.sitemap.overview(service))]
-            pages += [self._page(files, self.sitemap.context(service, ctx.name)) for ctx in service.contexts]
-            pages += [self._page(files, self.sitemap.catalogue(service, name)) for name in CATALOGUES]
-            pages.append(self._page(files, self.sitemap.violations(service)))
-            pages.append(self._page(files, self.sitemap.catalogue(service, "changes")))  # with compare_with only
-            child = Section(service.name, [page for page in pages if page is not None])
-            section.children.append(child)
+        section = self._section(self.publication.nav, files)
         _link_parents(section, None)
         nav.items.append(section)
         new_pages = [page for page in _pages_of(section)]
@@ -221,23 +188,31 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
         nav.pages.extend(new_pages)
         return nav
 
-    def _page(self, files: Files, path: str) -> Page | None:
-        file = files.get_file_from_path(path)
+    def _section(self, entry: NavSection, files: Files) -> Section:
+        children: list[Section | Page] = []
+        for child in entry.children:
+            if isinstance(child, NavSection):
+                children.append(self._section(child, files))
+                continue
+            page = self._page(files, child)
+            if page is not None:
+                children.append(page)
+        return Section(entry.title, children)  # type: ignore[arg-type]
+
+    def _page(self, files: Files, entry: NavPage) -> Page | None:
+        file = files.get_file_from_path(entry.path)
         if file is None or not isinstance(file.page, Page):
             return None
-        title = self.site.titles.get(path)
-        if title:
-            file.page.title = title
+        if entry.title:
+            file.page.title = entry.title
         return file.page
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if not page.file.src_uri.startswith(self.sitemap.base + "/"):
+        # Raw-HTML links between generated pages are written the way Markdown builders read them (to `.md` files);
+        # MkDocs leaves raw HTML alone, so they become links between URLs here.
+        if page.file.src_uri not in self.publication.pages:
             return html
-        for diagram in self.site.diagrams.values():
-            placeholder = diagram.placeholder()
-            if placeholder in html:
-                html = html.replace(f"<p>{placeholder}</p>", diagram.html()).replace(placeholder, diagram.html())
-        return html
+        return url_relative_links(page.file.src_uri, html, self.sitemap, self.publication.pages)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         for root in sorted({root for spec in self.specs for root in spec.source_roots}):
@@ -254,14 +229,6 @@ class DomainAtlasPlugin(BasePlugin[DomainAtlasConfig]):
         return server
 
 
-_MERMAID_FENCE = re.compile(r"^[ \t]*(?:`{3,}|~{3,})[ \t]*\{?[ \t]*\.?mermaid\b", re.MULTILINE)
-
-
-def _uses_mermaid(files: Files) -> bool:
-    """Whether any page of the site has a `mermaid` fence: only then is the 3 MB Mermaid bundle shipped and loaded."""
-    return any(_MERMAID_FENCE.search(file.content_string) for file in files.documentation_pages())
-
-
 def _add_deferred_script(config: MkDocsConfig, path: str) -> None:
     """Load without blocking render. Deferred scripts run before DOMContentLoaded, when Material looks for a local
     `mermaid` before it would fetch one from a CDN; `async` would race it."""
@@ -270,22 +237,6 @@ def _add_deferred_script(config: MkDocsConfig, path: str) -> None:
     script = ExtraScriptValue(path)
     script.defer = True
     config.extra_javascript.insert(0, script)
-
-
-def _assets() -> list[str]:
-    """Files shipped in the package's assets folder; vendored libraries (Mermaid) load before our script."""
-    root = resources.files("domain_atlas").joinpath("assets")
-    found: list[str] = []
-
-    def walk(folder: Any, prefix: str) -> None:
-        for entry in sorted(folder.iterdir(), key=lambda item: item.name):
-            if entry.is_dir():
-                walk(entry, f"{prefix}{entry.name}/")
-            elif not entry.name.startswith("."):
-                found.append(prefix + entry.name)
-
-    walk(root, "")
-    return sorted(found, key=lambda name: (not name.startswith("vendor/"), name))
 
 
 def _link_parents(section: Section, parent: Section | None) -> None:

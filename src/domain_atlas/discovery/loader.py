@@ -12,7 +12,7 @@ import os
 import re
 import sys
 import tokenize
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TypeVar
@@ -209,7 +209,15 @@ def _suppressions(text: str, display: str) -> tuple[Suppression, ...]:
 
 # The code whose output the disk cache keeps: any edit to it makes earlier entries unreachable.
 _EXTRACTORS = (
-    sys.modules[__name__], bodies, fact_codec, imports, module_facts, safe_text, source_files, symbols, syntax
+    sys.modules[__name__],
+    bodies,
+    fact_codec,
+    imports,
+    module_facts,
+    safe_text,
+    source_files,
+    symbols,
+    syntax,
 )
 NAMESPACE_PACKAGE = ModuleFacts("", ParseOutcome.PARSED, (), None, (), 0)
 
@@ -259,7 +267,9 @@ def _read_batch_job(batch: tuple[Sequence[Job], Path | None]) -> list[tuple[Modu
     return _read_batch(*batch)
 
 
-def _all_facts(files: Sequence[SourceFile], cache: FileCache | None) -> dict[str, ModuleFacts]:
+def _all_facts(
+    files: Sequence[SourceFile], cache: FileCache | None, progress: Callable[[str, int, int], None] | None = None
+) -> dict[str, ModuleFacts]:
     """Facts of every file: cached ones reused, the rest read, in worker processes when there are many.
 
     Workers get a batch of files each and write the disk cache themselves, so only the facts come back.
@@ -289,10 +299,16 @@ def _all_facts(files: Sequence[SourceFile], cache: FileCache | None) -> dict[str
     if len(jobs) >= PARALLEL_FROM and workers > 1:
         size = -(-len(jobs) // (workers * 4))  # a few batches per worker evens out big and small files
         batches = [(jobs[start : start + size], folder) for start in range(0, len(jobs), size)]
+        results = []
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = [result for batch in pool.map(_read_batch_job, batches) for result in batch]
+            for batch in pool.map(_read_batch_job, batches):
+                results.extend(batch)
+                if progress is not None:
+                    progress("files read", len(found) + len(results), len(files))
     else:
         results = _read_batch(jobs, folder)
+    if progress is not None:
+        progress("files read", len(files), len(files))
     for (file, _, digest), key, (facts, problem) in zip(missing, (job[2] for job in jobs), results, strict=True):
         cache.store(file, digest, facts, on_disk=True)
         found[file.module] = facts
@@ -344,11 +360,14 @@ def _discover_files(spec: ServiceSpec) -> tuple[list[str], list[SourceFile], lis
 
 
 def load_service(
-    spec: ServiceSpec, cache: FileCache | None = None, adr_links: Mapping[str, str] | None = None
+    spec: ServiceSpec,
+    cache: FileCache | None = None,
+    adr_links: Mapping[str, str] | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> Service:
     """Read a service statically: its files are parsed, never imported or run."""
     packages, files, diagnostics = _discover_files(spec)
-    facts = _all_facts(files, cache)
+    facts = _all_facts(files, cache, progress)
     known = set(facts)
     for declared in spec.contexts:
         for package in declared.all_packages:

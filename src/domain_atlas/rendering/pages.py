@@ -119,8 +119,10 @@ class PageRenderer:
         *,
         source_url: str = "",
         api_links: bool = False,
+        progress: Callable[[str, int, int], None] | None = None,
         new_elements: frozenset[str] = frozenset(),  # paths `compare_with` found new: marked in the catalogues
     ) -> None:
+        self.progress = progress
         self.sitemap = sitemap
         self.engine = engine
         self.layout_timeout = layout_timeout
@@ -227,6 +229,8 @@ class PageRenderer:
             site.layout_errors.append(f"{graph.title}: {error}")
         diagram = Diagram(key=key, title=graph.title, svg=svg, dot=dot, error=error)
         site.diagrams[key] = diagram
+        if self.progress is not None:
+            self.progress("diagrams laid out", len(site.diagrams), 0)
         return diagram
 
     def _element_url(self, service: Service, page: str) -> Callable[[Element], str]:
