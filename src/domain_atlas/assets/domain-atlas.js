@@ -770,6 +770,15 @@
     }
   }
 
+  // A drawing wider or taller than its frame keeps its readable size and scrolls; open it on its middle, where a
+  // layered drawing has its nodes, rather than on an empty top-left corner.
+  function centreCanvas(figure) {
+    var canvas = figure.querySelector(".da-canvas");
+    if (!canvas) return;
+    canvas.scrollLeft = Math.max(0, (canvas.scrollWidth - canvas.clientWidth) / 2);
+    canvas.scrollTop = Math.max(0, (canvas.scrollHeight - canvas.clientHeight) / 2);
+  }
+
   function init(root) {
     openLinkedEntry();
     var scope = root && root.querySelectorAll ? root : document;
@@ -781,6 +790,7 @@
       if (!svg) continue;
       figure.diagram = new Diagram(figure, svg);
       figure.setAttribute("data-da-ready", "1");
+      centreCanvas(figure);
     }
     // A full-screen fallback left open by the previous page (instant navigation keeps <html>) must not block scroll.
     if (!document.querySelector("figure.da-fullscreen-fallback")) {
