@@ -147,3 +147,29 @@ def test_a_tests_folder_given_apart_reads_fakes_as_test_adapters_of_their_ports(
     assert [c["name"] for c in service["contexts"]] == ["warehouse"]
     check = run_cli("check", str(folder / "src"), "--tests", str(folder / "tests"))
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_test_code_stays_out_of_layer_graphs_catalogues_and_flows():
+    from dataclasses import replace
+
+    from domain_atlas.model import Relation
+    from domain_atlas.rendering.catalogue_views import CatalogueView
+    from domain_atlas.rendering.diagrams import layer_graph
+
+    service = _analyse("tests_inside")
+    graph = layer_graph(service, service.contexts[0].name, lambda name: "", lambda module: "")
+    assert [node.id for node in graph.nodes if "tests" in node.id] == []
+    assert {node.id for node in graph.nodes} >= {"da-mod-ledger-domain-entry", "da-mod-ledger-adapters-sql_entries"}
+
+    # A command defined in a test module, and a test helper that handles the real entity's messages.
+    entity = next(element for element in service.elements if element.path == "ledger.domain.entry.Entry")
+    helper = replace(entity, path="ledger.domain.tests.fakes.Probe", test=True)
+    helper = replace(helper, kinds=("command",))
+    handles = Relation("handles", "ledger.domain.tests.fakes.Probe.run", "ledger.domain.entry.Entry", "call")
+    service = replace(service, elements=(*service.elements, helper), relations=(*service.relations, handles))
+    view = CatalogueView(service)
+    assert [element.path for element in view.of_kind("command")] == []
+    assert view.handlers_of("ledger.domain.entry.Entry") == []
+    # Fakes still show as (test) adapters of their port.
+    fakes = [adapter.path for adapter, _ in view.implementations_of("ledger.domain.entries.Entries") if adapter.test]
+    assert fakes == ["ledger.domain.tests.fakes.FakeEntries"]

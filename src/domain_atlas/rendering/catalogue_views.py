@@ -27,12 +27,22 @@ class CatalogueView:
     def __init__(self, service: Service) -> None:
         self.service = service
         self.elements = {element.path: element for element in service.elements}
+        # Test code (fakes, test helpers) stays out of catalogues and flows; fakes still show as adapters of
+        # their ports, listed apart, through their `implements` relations.
+        test_paths = {element.path for element in service.elements if element.test}
+        test_files = {module.file for module in service.modules if module.layer == "tests"}
         self.by_kind: dict[str, list[Element]] = defaultdict(list)
         for element in service.elements:
+            if element.test and "adapter" not in element.kinds:
+                continue
             for kind in element.kinds:
                 self.by_kind[kind].append(element)
         self.relations: dict[str, list[Relation]] = defaultdict(list)
         for relation in service.relations:
+            from_tests = relation.file in test_files or relation.source in test_paths
+            from_tests = from_tests or relation.source.rsplit(".", 1)[0] in test_paths
+            if from_tests and relation.kind != "implements":
+                continue
             self.relations[relation.kind].append(relation)
 
     def of_kind(self, *kinds: str) -> list[Element]:

@@ -190,6 +190,8 @@ def _layered_modules(service: Service, context_name: str, within: str | None) ->
     """(layer, module names) of a context (or of one package in it), layers in rule order, unlayered last."""
     ordered = []
     for layer, names in service.layers_of(context_name).items():
+        if layer == "tests":
+            continue  # test code is listed apart on the context page, never drawn among the layers it exercises
         inside = [name for name in names if _inside(name, within)]
         if inside:
             ordered.append((layer, inside))
