@@ -155,6 +155,7 @@ def test_test_code_stays_out_of_layer_graphs_catalogues_and_flows():
     from domain_atlas.model import Relation
     from domain_atlas.rendering.catalogue_views import CatalogueView
     from domain_atlas.rendering.diagrams import layer_graph
+    from domain_atlas.rendering.pages import catalogue_page_of
 
     service = _analyse("tests_inside")
     graph = layer_graph(service, service.contexts[0].name, lambda name: "", lambda module: "")
@@ -169,6 +170,7 @@ def test_test_code_stays_out_of_layer_graphs_catalogues_and_flows():
     service = replace(service, elements=(*service.elements, helper), relations=(*service.relations, handles))
     view = CatalogueView(service)
     assert [element.path for element in view.of_kind("command")] == []
+    assert catalogue_page_of(helper) == ""  # so no page links to an entry the catalogue does not have
     assert view.handlers_of("ledger.domain.entry.Entry") == []
     # Fakes still show as (test) adapters of their port.
     fakes = [adapter.path for adapter, _ in view.implementations_of("ledger.domain.entries.Entries") if adapter.test]
