@@ -4,7 +4,7 @@
 Every service has three bounded contexts; each handles an event of the previous service (by class and by type
 string) and sends a command to the next, so the landscape has edges to draw.
 
-    .venv/bin/python scripts/bench_federation.py --services 20 --work /tmp/federation-bench
+    .venv/bin/python scripts/bench_federation.py --services 20   # works in .bench/federation
 """
 
 from __future__ import annotations
@@ -109,7 +109,7 @@ def _timed(command: list[str], cwd: Path) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--services", type=int, default=20)
-    parser.add_argument("--work", type=Path, default=Path("/tmp/federation-bench"))
+    parser.add_argument("--work", type=Path, default=Path(".bench/federation"))
     arguments = parser.parse_args()
     work: Path = arguments.work.resolve()
     shutil.rmtree(work, ignore_errors=True)
