@@ -24,7 +24,16 @@ MEASURE = """() => {
     const matrix = text.getScreenCTM();
     sizes.push(parseFloat(getComputedStyle(text).fontSize) * Math.hypot(matrix.a, matrix.b));
   }
-  return {height: document.documentElement.scrollHeight, smallest: sizes.length ? Math.min(...sizes) : null};
+  // A drawing larger than its frame opens on its middle, where its nodes are, not on an empty corner.
+  let overflowing = 0, offCentre = 0;
+  for (const canvas of document.querySelectorAll("figure.da-diagram .da-canvas")) {
+    const spareX = canvas.scrollWidth - canvas.clientWidth, spareY = canvas.scrollHeight - canvas.clientHeight;
+    if (!canvas.clientWidth || (spareX < 2 && spareY < 2)) continue;
+    overflowing += 1;
+    if (Math.abs(canvas.scrollLeft - spareX / 2) > 2 || Math.abs(canvas.scrollTop - spareY / 2) > 2) offCentre += 1;
+  }
+  return {height: document.documentElement.scrollHeight, smallest: sizes.length ? Math.min(...sizes) : null,
+          overflowing, offCentre};
 }"""
 
 
@@ -32,7 +41,7 @@ def test_labels_are_readable_and_pages_stay_short(new_page: Callable[..., Any], 
     page = new_page(viewport={"width": 1400, "height": 900})
     pages = sorted(p.relative_to(repo_site).as_posix() for p in (repo_site / "architecture").rglob("index.html"))
     assert len(pages) >= 40
-    small, tall, measured = {}, {}, 0
+    small, tall, measured, overflowing, off_centre = {}, {}, 0, 0, {}
     for path in pages:
         page.goto(server.url(path))
         page.wait_for_load_state("load")
@@ -41,8 +50,12 @@ def test_labels_are_readable_and_pages_stay_short(new_page: Callable[..., Any], 
             measured += 1
             if found["smallest"] < MIN_LABEL_PX - 0.05:
                 small[path] = round(found["smallest"], 1)
+        overflowing += found["overflowing"]
+        if found["offCentre"]:
+            off_centre[path] = found["offCentre"]
         if found["height"] > MAX_PAGE_HEIGHT:
             tall[path] = found["height"]
     assert measured >= 20  # the diagrams were really there to measure
     assert small == {}
     assert tall == {}
+    assert overflowing >= 1 and off_centre == {}
