@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from domain_atlas import __version__
-from domain_atlas.model import Context, Element, Relation, SourceModule, Violation
+from domain_atlas.model import Context, Element, Relation, SourceModule
+from domain_atlas.rendering.export import violation_record
 from domain_atlas.rendering.markdown_escape import inline_code, markdown_text
 from domain_atlas.rules.changes import Dependency, ServiceChanges, Side
 
@@ -65,18 +66,6 @@ def _dependency(dependency: Dependency) -> dict[str, Any]:
     return {"source": dependency.source, "target": dependency.target, "via": dependency.via, "count": dependency.count}
 
 
-def _violation(violation: Violation) -> dict[str, Any]:
-    return {
-        "rule": violation.rule,
-        "severity": violation.severity,
-        "source": violation.source,
-        "target": violation.target,
-        "file": violation.file,
-        "line": violation.line,
-        "message": violation.message,
-    }
-
-
 def _side(side: Side) -> dict[str, Any]:
     return {
         "contexts": [_context(item) for item in side.contexts],
@@ -84,7 +73,7 @@ def _side(side: Side) -> dict[str, Any]:
         "elements": [_element(item) for item in side.elements],
         "relations": [_relation(item) for item in side.relations],
         "dependencies": [_dependency(item) for item in side.dependencies],
-        "violations": [_violation(item) for item in side.violations],
+        "violations": [violation_record(item) for item in side.violations],
     }
 
 

@@ -8,11 +8,24 @@ from collections.abc import Sequence
 from typing import Any
 
 from domain_atlas import __version__
-from domain_atlas.model import ImportEdge, Service
+from domain_atlas.model import ImportEdge, Service, Violation
 from domain_atlas.rules.imports import is_event_import
 
 SCHEMA = "domain-atlas/model/1"
 
+
+
+def violation_record(violation: Violation) -> dict[str, Any]:
+    """What identifies and describes a violation, as the export and the diff both write it."""
+    return {
+        "rule": violation.rule,
+        "severity": violation.severity,
+        "source": violation.source,
+        "target": violation.target,
+        "file": violation.file,
+        "line": violation.line,
+        "message": violation.message,
+    }
 
 def context_dependencies(service: Service) -> list[dict[str, Any]]:
     """`depends_on` relations: context -> context, via `event` when only event modules are imported."""
@@ -112,13 +125,7 @@ def service_document(service: Service) -> dict[str, Any]:
         ),
         "violations": [
             {
-                "rule": violation.rule,
-                "severity": violation.severity,
-                "source": violation.source,
-                "target": violation.target,
-                "file": violation.file,
-                "line": violation.line,
-                "message": violation.message,
+                **violation_record(violation),
                 "hint": violation.hint,
                 "adr": violation.adr,
                 "type_only": violation.type_only,
