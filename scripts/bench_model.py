@@ -10,7 +10,7 @@ process, whose peak memory (max RSS) is reported too.
 
     scripts/bench                                   # Django 5.2.8, then the generated tree at 1x, 4x, 16x
     scripts/bench --scales 1,4 --skip mkdocs        # quicker
-    scripts/bench --src /tmp/old/src                # the same table for another checkout (before/after)
+    scripts/bench --src ../old-checkout/src         # the same table for another checkout (before/after)
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ read with an HTML parser and counted:
 - `contradictions`: a page saying no flow was found above a table of flows;
 - with `--browser`: page height at 1400x900 in headless Chromium and the smallest on-screen diagram label (px).
 
-    .venv/bin/python scripts/page_audit.py --browser --service "Python DDD=/tmp/x/src:modules,seedwork"
+    .venv/bin/python scripts/page_audit.py --browser --service "Python DDD=../python-ddd/src:modules,seedwork"
     .venv/bin/python scripts/page_audit.py --extensions   # the same with attr_list, md_in_html and toc permalinks
 """
 

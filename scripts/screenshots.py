@@ -1,7 +1,7 @@
 """Retake the README screenshots (docs/images/*.png) from a built site in headless Chromium (Debian's, never a
 downloaded one).
 
-    NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs build -q -d /tmp/site && .venv/bin/python scripts/screenshots.py /tmp/site
+    NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs build -q -d site && .venv/bin/python scripts/screenshots.py site
 """
 
 from __future__ import annotations
