@@ -192,9 +192,7 @@ class _ServiceReader:
         found = []
         for index, raw in enumerate(self.raw["modules"]):
             where = f"{self.where}.modules[{index}]"
-            context = _optional_name(raw["context"], f"{where}.context")
-            if context is not None and context not in known:
-                raise ModelFileError(f"{where}.context: {context!r} is not one of the service's contexts")
+            context = _known_context(raw["context"], where, known)
             found.append(
                 SourceModule(
                     name=str(raw["name"]),
@@ -213,9 +211,7 @@ class _ServiceReader:
         found = []
         for index, raw in enumerate(self.raw["elements"]):
             where = f"{self.where}.elements[{index}]"
-            context = _optional_name(raw["context"], f"{where}.context")
-            if context is not None and context not in known:
-                raise ModelFileError(f"{where}.context: {context!r} is not one of the service's contexts")
+            context = _known_context(raw["context"], where, known)
             found.append(
                 Element(
                     path=str(raw["path"]),
@@ -357,3 +353,11 @@ def read_model_service(path: Path, name: str, shown: str = "") -> Service:
         relationships=reader.relationships(shown),
         reading=reader.reading(),
     )
+
+
+def _known_context(value: object, where: str, known: set[str]) -> str | None:
+    """A module's or element's context: absent, or one the model declares."""
+    context = _optional_name(value, f"{where}.context")
+    if context is not None and context not in known:
+        raise ModelFileError(f"{where}.context: {context!r} is not one of the service's contexts")
+    return context
