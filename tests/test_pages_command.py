@@ -167,7 +167,7 @@ def test_a_folder_holding_a_teams_own_page_is_refused_and_left_alone(tmp_path: P
     assert (folder / "index.md").read_text(encoding="utf-8") == "# Edited by hand\n"
 
 
-@pytest.mark.parametrize("output", ["docs", "outside", "docs/../outside", "/tmp/da-pages-out", "docs/a/../../x"])
+@pytest.mark.parametrize("output", ["docs", "outside", "docs/../outside", "/da-absolute-pages-out", "docs/a/../../x"])
 def test_output_outside_docs_is_refused_and_nothing_is_written(tmp_path: Path, output: str, capsys, monkeypatch):
     config = _wiki(tmp_path, REPO_ROOT / "examples" / "depot-charging" / "src")
     monkeypatch.chdir(tmp_path)
@@ -175,7 +175,7 @@ def test_output_outside_docs_is_refused_and_nothing_is_written(tmp_path: Path, o
     assert _pages(config, "-o", output) == 2
     assert "expected a folder inside docs_dir" in capsys.readouterr().err
     assert sorted(tmp_path.rglob("*")) == before
-    assert not Path("/tmp/da-pages-out").exists()
+    assert not Path("/da-absolute-pages-out").exists()
 
 
 def test_a_link_out_of_docs_is_refused(tmp_path: Path, capsys):
