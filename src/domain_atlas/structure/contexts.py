@@ -9,6 +9,7 @@ a context itself, though contexts may sit inside it; a kernel-named package besi
 from __future__ import annotations
 
 import dataclasses
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from domain_atlas.model import ContextSpec, LayerScheme
@@ -18,29 +19,43 @@ MAX_CONTEXT_DEPTH = 3
 MIN_SKELETON = 2  # layer names a package needs among its children to count as a repeated context skeleton
 
 
-def _children(package: str, modules: Iterable[str]) -> list[str]:
-    prefix = package + "."
-    return sorted({name[len(prefix) :].split(".")[0] for name in modules if name.startswith(prefix)})
+class _Tree:
+    """The package tree of the analysed modules, indexed once: each package's children, and which of them hold
+    modules of their own (subpackages). Asking the module list each time cost modules x packages."""
 
+    def __init__(self, modules: Iterable[str]) -> None:
+        children: dict[str, set[str]] = defaultdict(set)
+        nested: dict[str, set[str]] = defaultdict(set)
+        for name in modules:
+            parts = name.split(".")
+            for depth in range(1, len(parts)):
+                package = ".".join(parts[:depth])
+                children[package].add(parts[depth])
+                if depth < len(parts) - 1:
+                    nested[package].add(parts[depth])
+        self._children = {package: tuple(sorted(names)) for package, names in children.items()}
+        self._subpackages = {package: tuple(sorted(names)) for package, names in nested.items()}
 
-def _subpackages(package: str, modules: Sequence[str]) -> list[str]:
-    prefix = package + "."
-    names = set(modules)
-    return [child for child in _children(package, modules) if any(m.startswith(f"{prefix}{child}.") for m in names)]
+    def children(self, package: str) -> tuple[str, ...]:
+        return self._children.get(package, ())
+
+    def subpackages(self, package: str) -> tuple[str, ...]:
+        """Children with modules below them: `package.child.x` exists."""
+        return self._subpackages.get(package, ())
 
 
 class _Finder:
     def __init__(self, modules: Sequence[str], scheme: LayerScheme) -> None:
-        self.modules = modules
+        self.tree = _Tree(modules)
         self.scheme = scheme
         self.markers = scheme.markers()
 
     def skeleton(self, package: str) -> list[str]:
-        return [child for child in _children(package, self.modules) if child in self.markers]
+        return [child for child in self.tree.children(package) if child in self.markers]
 
     def repeated(self, package: str, depth: int) -> list[ContextSpec]:
         """Contexts found by repetition at or below package: two or more siblings sharing a layer skeleton."""
-        subs = _subpackages(package, self.modules)
+        subs = self.tree.subpackages(package)
         candidates = [
             child
             for child in subs
@@ -82,7 +97,7 @@ class _Finder:
         repeated = self.repeated(package, depth)
         if repeated:
             kernels = {spec.package for spec in repeated}
-            for child in _subpackages(package, self.modules):
+            for child in self.tree.subpackages(package):
                 child_package = f"{package}.{child}"
                 if (
                     child in SHARED_KERNEL_PACKAGES
@@ -104,7 +119,7 @@ class _Finder:
         if depth >= MAX_CONTEXT_DEPTH:
             return []
         found: list[ContextSpec] = []
-        for child in _subpackages(package, self.modules):
+        for child in self.tree.subpackages(package):
             child_package = f"{package}.{child}"
             if depth == 0 and child in SHARED_KERNEL_PACKAGES:
                 found.append(ContextSpec(child, child_package, shared_kernel=True, evidence="kernel-named package"))
