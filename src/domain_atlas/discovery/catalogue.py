@@ -96,6 +96,8 @@ class CatalogueBuilder(ClassPasses, PortPasses, MessagePasses, AggregatePasses):
         )
 
     def _body_digest(self, path: str, module: SourceModule) -> str:
-        facts = self.facts.get(module.name)
-        name = path[len(module.name) + 1 :]
-        return dict(facts.bodies.digests).get(name, "") if facts is not None else ""
+        digests = self._digests.get(module.name)
+        if digests is None:
+            facts = self.facts.get(module.name)
+            digests = self._digests[module.name] = dict(facts.bodies.digests) if facts is not None else {}
+        return digests.get(path[len(module.name) + 1 :], "")

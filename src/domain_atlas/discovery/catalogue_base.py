@@ -128,6 +128,11 @@ class CatalogueBase:
                 self.functions[f"{name}.{function.name}"] = (module, function)
         for name, module in modules.items():
             self.tables[name] = self._symbol_table(module)
+        # Classes, functions and symbol tables are fixed from here on: names and bases are resolved once a build.
+        self._resolved: dict[tuple[str, str], str | None] = {}
+        self._bases_of: dict[str, list[tuple[str, str | None]]] = {}
+        self._subclasses: dict[str, list[_Class]] | None = None
+        self._digests: dict[str, dict[str, str]] = {}  # body digests by module, then by dotted name in it
 
     def _symbol_table(self, module: SourceModule) -> dict[str, str]:
         table: dict[str, str] = {}
@@ -154,6 +159,14 @@ class CatalogueBase:
 
     def resolve(self, module: str, name: str, depth: int = 0) -> str | None:
         """The class or function a dotted name means inside `module`, following imports and re-exports."""
+        if depth == 0:
+            key = (module, name)
+            if key not in self._resolved:
+                self._resolved[key] = self._resolve(module, name, 0)
+            return self._resolved[key]
+        return self._resolve(module, name, depth)
+
+    def _resolve(self, module: str, name: str, depth: int) -> str | None:
         if not name or depth > 6:
             return None
         head, _, rest = name.partition(".")
@@ -192,7 +205,20 @@ class CatalogueBase:
 
     def _bases(self, cls: _Class) -> list[tuple[str, str | None]]:
         """(base as written, resolved class path in the service or None)."""
-        return [(base, self.resolve(cls.module.name, base.split("[")[0])) for base in cls.facts.bases]
+        found = self._bases_of.get(cls.path)
+        if found is None:
+            found = [(base, self.resolve(cls.module.name, base.split("[")[0])) for base in cls.facts.bases]
+            self._bases_of[cls.path] = found
+        return found
+
+    def _subclasses_of(self, path: str) -> list[_Class]:
+        """The service's classes with `path` among their resolved bases, in class order (indexed once)."""
+        if self._subclasses is None:
+            self._subclasses = defaultdict(list)
+            for cls in self.classes.values():
+                for parent in dict.fromkeys(resolved for _, resolved in self._bases(cls) if resolved):
+                    self._subclasses[parent].append(cls)
+        return self._subclasses.get(path, [])
 
     def _message_kind(self, path: str | None) -> str:
         cls = self.classes.get(path or "")

@@ -170,7 +170,7 @@ class ClassPasses(CatalogueBase):
             generic_name = cls.facts.name in KIND_BY_BASE_NAME
             if not kind or (cls.facts.attributes and not generic_name):
                 continue
-            children = [other for other in self.classes.values() if cls.path in {r for _, r in self._bases(other)}]
+            children = self._subclasses_of(cls.path)
             if children and all(self._message_kind(child.path) for child in children):
                 cls.kinds.clear()
                 cls.add("_ignored", "marker base class of messages")

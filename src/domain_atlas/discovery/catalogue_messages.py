@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from domain_atlas.discovery.catalogue_base import (
     HANDLER_KIND,
@@ -35,13 +36,25 @@ def _foreign_kind(path: str) -> str:
     return message_kind_of_place(module.split("."))
 
 
+def _within(dotted: str, modules: Mapping[str, object]) -> bool:
+    """`dotted` is one of `modules` or inside one: each of its dotted prefixes is looked up, not each module."""
+    if dotted in modules:
+        return True
+    cut = dotted.find(".")
+    while cut != -1:
+        if dotted[:cut] in modules:
+            return True
+        cut = dotted.find(".", cut + 1)
+    return False
+
+
 class MessagePasses(CatalogueBase):
     def _foreign_message(self, module: str, name: str) -> str:
         """The dotted path of a class imported from outside the service (another service's message), or ""."""
         head, _, rest = name.partition(".")
         base = self.tables.get(module, {}).get(head, "")
         dotted = f"{base}.{rest}" if base and rest else base
-        inside = any(dotted == known or dotted.startswith(known + ".") for known in self.modules)
+        inside = _within(dotted, self.modules)
         return dotted if dotted and not inside and dotted.rsplit(".", 1)[-1][:1].isupper() else ""
 
     def _handles(self, handler: str, message: str, via: str, file: str, line: int, foreign_kind: str = "") -> None:

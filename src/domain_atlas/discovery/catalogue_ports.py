@@ -12,6 +12,7 @@ from domain_atlas.model import Relation
 class PortPasses(CatalogueBase):
     def _mark_ports(self) -> None:
         subclassed = {resolved for cls in self.classes.values() for _, resolved in self._bases(cls) if resolved}
+        building_blocks: set[str] | None = None  # the kinds it rests on do not change in this pass: found once
         for cls in self.classes.values():
             if not cls.abstract or "_ignored" in cls.kinds:
                 continue
@@ -22,7 +23,9 @@ class PortPasses(CatalogueBase):
             if inner or cls.path in subclassed:
                 if any(k in cls.kinds for k in (*MESSAGE_KINDS, "aggregate", "entity", "value_object")):
                     continue
-                if cls.path in self._building_block_bases() or HANDLER_NAME.search(cls.facts.name):
+                if building_blocks is None:
+                    building_blocks = self._building_block_bases()
+                if cls.path in building_blocks or HANDLER_NAME.search(cls.facts.name):
                     continue  # `class Command(ABC)` / `class CommandHandler(ABC)` are base classes, not ports
                 if cls.required_methods() or PORT_NAME.search(cls.facts.name):
                     how = "Protocol" if cls.protocol else "abstract base class"
@@ -44,7 +47,7 @@ class PortPasses(CatalogueBase):
         }
 
     def _implementations(self) -> None:
-        ports = self._ports()
+        by_method = self._ports_by_method()
         for cls in self.classes.values():
             if cls.abstract or "_ignored" in cls.kinds:
                 continue
@@ -59,9 +62,11 @@ class PortPasses(CatalogueBase):
             if cls.module.layer not in ADAPTER_LAYERS and "adapter" not in cls.kinds:
                 continue
             methods = cls.public_methods() | {a.name for a in cls.facts.attributes}
-            for port in ports:
-                required = port.required_methods()
-                if not required or not required <= methods | {m.name for m in cls.facts.methods}:
+            available = methods | {m.name for m in cls.facts.methods}
+            # Each port sits under one method name, so it is met at most once here.
+            candidates = sorted((found for name in available for found in by_method.get(name, ())), key=_first)
+            for _, port, required in candidates:
+                if not required <= available:
                     continue
                 # One shared method is too weak alone; with the port's name in the adapter's name it is enough.
                 named_after = cls.facts.name.endswith(port.facts.name.removeprefix("Abstract"))
@@ -78,9 +83,23 @@ class PortPasses(CatalogueBase):
                     if adapter is not None and not adapter.abstract:
                         self._implements(adapter, port, "di", f"bound to port {port.facts.name} in {entry.registry}")
 
+    def _ports_by_method(self) -> dict[str, list[tuple[int, _Class, frozenset[str]]]]:
+        """Ports with what they require, under one required method each (the alphabetically first): a class
+        is matched by shape only against ports one of its own methods could satisfy, in port order."""
+        by_method: dict[str, list[tuple[int, _Class, frozenset[str]]]] = defaultdict(list)
+        for index, port in enumerate(self._ports()):
+            required = frozenset(port.required_methods())
+            if required:
+                by_method[min(required)].append((index, port, required))
+        return by_method
+
     def _implements(self, cls: _Class, port: _Class, via: str, reason: str) -> None:
         cls.add("adapter", reason)
         for kind in ("repository", "unit_of_work"):
             if kind in port.kinds:
                 cls.add(kind, f"implements {port.facts.name}")
         self.relations.add(Relation("implements", cls.path, port.path, via, cls.module.file, cls.facts.line))
+
+
+def _first(entry: tuple[int, _Class, frozenset[str]]) -> int:
+    return entry[0]
