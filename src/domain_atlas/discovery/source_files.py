@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import functools
 import hashlib
 import io
 import os
+import posixpath
 import stat
 import tokenize
 from collections.abc import Callable
@@ -131,12 +131,21 @@ def _walk(source_root: Path, top: Path, base: Path, listing: Listing) -> None:
     seen_folders: dict[Path, Path] = {}
     seen_files: dict[Path, Path] = {}
     top_real = top.resolve()
-    for folder, folders, names in os.walk(top, onerror=unlistable, followlinks=True):
-        here = Path(folder)
-        real = here.resolve()
-        if real in top_real.parents:  # a link to `/` or to a folder above the package: a loop in all but name
+    above = frozenset(top_real.parents)
+    # Depth first, sub-folders in name order, as os.walk goes; each folder's real path comes from its parent's
+    # (a `resolve()` per folder cost more than listing them), except behind a symbolic link.
+    pending = [_Pending(top, top.relative_to(source_root).parts, top_real)]
+    while pending:
+        folder = pending.pop()
+        here = folder.path
+        try:
+            folders, names, regular = _entries(here)
+        except OSError as error:
+            unlistable(error)
+            continue
+        real = folder.real()
+        if real in above:  # a link to `/` or to a folder above the package: a loop in all but name
             warn(here, f"links to folder {display_path(real, base)}, which holds the package: not followed")
-            folders[:] = []
             continue
         if real in seen_folders:
             warn(
@@ -144,15 +153,19 @@ def _walk(source_root: Path, top: Path, base: Path, listing: Listing) -> None:
                 f"links to folder {display_path(real, base)}, already read as {_relative(seen_folders[real], base)}: "
                 "not read twice",
             )
-            folders[:] = []
             continue
         seen_folders[real] = here
-        folders[:] = sorted(f for f in folders if f not in SKIPPED_DIRECTORIES and f.isidentifier())
+        children = sorted(name for name in folders if name not in SKIPPED_DIRECTORIES and name.isidentifier())
+        pending.extend(
+            _Pending(here / name, (*folder.parts, name), real / name if not folders[name] else None)
+            for name in reversed(children)
+        )
+        shown = ""
         for name in sorted(names):
-            path = here / name
-            if not name.endswith(".py") or not path.stem.isidentifier():
+            if not name.endswith(".py") or not name[:-3].isidentifier():
                 continue
-            target = _regular_file(path, warn, real)
+            path = here / name
+            target = real / name if name in regular else _regular_file(path, warn)
             if target is None:
                 continue
             if target in seen_files:
@@ -163,25 +176,62 @@ def _walk(source_root: Path, top: Path, base: Path, listing: Listing) -> None:
                 )
                 continue
             seen_files[target] = path
-            parts = list(path.relative_to(source_root).with_suffix("").parts)
+            parts = [*folder.parts, name[:-3]]
             is_package = parts[-1] == "__init__"
             if is_package:
                 parts.pop()
-            listing.files.append(
-                SourceFile(".".join(parts), target, display_path(path, base, resolve=False), is_package)
-            )
+            shown = shown or display_path(here, base, resolve=False)
+            listing.files.append(SourceFile(".".join(parts), target, _inside(shown, name), is_package))
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """A folder still to list: where the walk reached it, its module path, and its real path when known."""
+
+    path: Path
+    parts: tuple[str, ...]
+    known_real: Path | None  # None behind a symbolic link: resolved when listed
+
+    def real(self) -> Path:
+        return self.known_real if self.known_real is not None else self.path.resolve()
+
+
+def _entries(folder: Path) -> tuple[dict[str, bool], list[str], set[str]]:
+    """A folder's sub-folders (links followed) with whether each is a link; its other names, as os.walk splits
+    them; and which of those are regular files (not links), known from the listing without a system call each."""
+    folders: dict[str, bool] = {}
+    names: list[str] = []
+    regular: set[str] = set()
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            try:
+                is_folder = entry.is_dir()
+            except OSError:
+                is_folder = False
+            if is_folder:
+                try:
+                    folders[entry.name] = entry.is_symlink()
+                except OSError:
+                    folders[entry.name] = True  # resolved the slow, exact way
+                continue
+            names.append(entry.name)
+            if entry.name.endswith(".py") and entry.is_file(follow_symlinks=False):
+                regular.add(entry.name)
+    return folders, names, regular
+
+
+def _inside(folder: str, name: str) -> str:
+    """The shown path of file `name` in the folder shown as `folder`."""
+    return name if folder == "." else posixpath.join(folder, name)
 
 
 def _relative(path: Path, base: Path) -> str:
     return display_path(path, base, resolve=False)
 
 
-def _regular_file(path: Path, warn: Callable[[Path, str], None], real_folder: Path) -> Path | None:
-    """The real file behind `path`, or None (with a warning) for broken links, loops and special files."""
-    with contextlib.suppress(OSError):
-        # The common case in one system call: a regular file, not a link, in a folder already resolved.
-        if stat.S_ISREG(os.lstat(path).st_mode):
-            return real_folder / path.name
+def _regular_file(path: Path, warn: Callable[[Path, str], None]) -> Path | None:
+    """The real file behind a link or special file `path`, or None (with a warning) for broken links, loops
+    and special files."""
     try:
         target = path.resolve(strict=True)
         mode = target.stat().st_mode
