@@ -128,13 +128,14 @@ def _walk(source_root: Path, top: Path, base: Path, listing: Listing) -> None:
         folder = Path(error.filename or top)
         warn(folder, f"folder cannot be listed ({error.strerror or error}): the modules in it are missing")
 
-    seen_folders: dict[Path, Path] = {}
-    seen_files: dict[Path, Path] = {}
+    seen_folders: dict[str, str] = {}
+    seen_files: dict[Path, str] = {}
     top_real = top.resolve()
-    above = frozenset(top_real.parents)
+    above = frozenset(str(folder) for folder in top_real.parents)
     # Depth first, sub-folders in name order, as os.walk goes; each folder's real path comes from its parent's
-    # (a `resolve()` per folder cost more than listing them), except behind a symbolic link.
-    pending = [_Pending(top, top.relative_to(source_root).parts, top_real)]
+    # (a `resolve()` per folder cost more than listing them), except behind a symbolic link. Paths are strings
+    # here: the walk makes a Path only for the files it keeps and the warnings it writes.
+    pending = [_Pending(str(top), top.relative_to(source_root).parts, str(top_real))]
     while pending:
         folder = pending.pop()
         here = folder.path
@@ -145,34 +146,36 @@ def _walk(source_root: Path, top: Path, base: Path, listing: Listing) -> None:
             continue
         real = folder.real()
         if real in above:  # a link to `/` or to a folder above the package: a loop in all but name
-            warn(here, f"links to folder {display_path(real, base)}, which holds the package: not followed")
+            warn(Path(here), f"links to folder {display_path(Path(real), base)}, which holds the package: not followed")
             continue
         if real in seen_folders:
             warn(
-                here,
-                f"links to folder {display_path(real, base)}, already read as {_relative(seen_folders[real], base)}: "
-                "not read twice",
+                Path(here),
+                f"links to folder {display_path(Path(real), base)}, already read as "
+                f"{_relative(Path(seen_folders[real]), base)}: not read twice",
             )
             continue
         seen_folders[real] = here
         children = sorted(name for name in folders if name not in SKIPPED_DIRECTORIES and name.isidentifier())
         pending.extend(
-            _Pending(here / name, (*folder.parts, name), real / name if not folders[name] else None)
+            _Pending(
+                os.path.join(here, name), (*folder.parts, name), None if folders[name] else os.path.join(real, name)
+            )
             for name in reversed(children)
         )
         shown = ""
         for name in sorted(names):
             if not name.endswith(".py") or not name[:-3].isidentifier():
                 continue
-            path = here / name
-            target = real / name if name in regular else _regular_file(path, warn)
+            path = os.path.join(here, name)
+            target = Path(os.path.join(real, name)) if name in regular else _regular_file(Path(path), warn)
             if target is None:
                 continue
             if target in seen_files:
                 warn(
-                    path,
+                    Path(path),
                     f"links to {display_path(target, base)}, already read as "
-                    f"{_relative(seen_files[target], base)}: not read twice",
+                    f"{_relative(Path(seen_files[target]), base)}: not read twice",
                 )
                 continue
             seen_files[target] = path
@@ -180,7 +183,7 @@ def _walk(source_root: Path, top: Path, base: Path, listing: Listing) -> None:
             is_package = parts[-1] == "__init__"
             if is_package:
                 parts.pop()
-            shown = shown or display_path(here, base, resolve=False)
+            shown = shown or display_path(Path(here), base, resolve=False)
             listing.files.append(SourceFile(".".join(parts), target, _inside(shown, name), is_package))
 
 
@@ -188,15 +191,15 @@ def _walk(source_root: Path, top: Path, base: Path, listing: Listing) -> None:
 class _Pending:
     """A folder still to list: where the walk reached it, its module path, and its real path when known."""
 
-    path: Path
+    path: str
     parts: tuple[str, ...]
-    known_real: Path | None  # None behind a symbolic link: resolved when listed
+    known_real: str | None  # None behind a symbolic link: resolved when listed
 
-    def real(self) -> Path:
-        return self.known_real if self.known_real is not None else self.path.resolve()
+    def real(self) -> str:
+        return self.known_real if self.known_real is not None else str(Path(self.path).resolve())
 
 
-def _entries(folder: Path) -> tuple[dict[str, bool], list[str], set[str]]:
+def _entries(folder: str) -> tuple[dict[str, bool], list[str], set[str]]:
     """A folder's sub-folders (links followed) with whether each is a link; its other names, as os.walk splits
     them; and which of those are regular files (not links), known from the listing without a system call each."""
     folders: dict[str, bool] = {}
