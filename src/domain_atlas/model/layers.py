@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 # Inner layers have lower ranks; a module may import its own rank and below. ``None`` means exempt.
 DEFAULT_RANKS: Mapping[str, int | None] = {
@@ -189,8 +190,8 @@ class LayerScheme:
             composition_roots=tuple(composition_roots) if composition_roots is not None else DEFAULT_COMPOSITION_ROOTS,
         )
 
-    @property
-    def layer_by_segment(self) -> dict[str, str]:
+    @cached_property  # asked for every module and package name: built once per scheme
+    def layer_by_segment(self) -> Mapping[str, str]:
         return {segment: layer for layer, names in self.segments for segment in names}
 
     def rank(self, layer: str | None) -> int | None:
@@ -241,7 +242,7 @@ class LayerScheme:
             return NamePlacement(layer, part, index, True)
         return weak
 
-    @property
+    @cached_property
     def _user_segments(self) -> frozenset[str]:
         """Names a user mapped to a layer themselves are never weak."""
         return frozenset(

@@ -19,7 +19,7 @@ MAX_CONTEXT_DEPTH = 3
 MIN_SKELETON = 2  # layer names a package needs among its children to count as a repeated context skeleton
 
 
-class _Tree:
+class PackageTree:
     """The package tree of the analysed modules, indexed once: each package's children, and which of them hold
     modules of their own (subpackages). Asking the module list each time cost modules x packages."""
 
@@ -46,7 +46,7 @@ class _Tree:
 
 class _Finder:
     def __init__(self, modules: Sequence[str], scheme: LayerScheme) -> None:
-        self.tree = _Tree(modules)
+        self.tree = PackageTree(modules)
         self.scheme = scheme
         self.markers = scheme.markers()
 
@@ -186,10 +186,27 @@ def _unique_names(specs: list[ContextSpec]) -> list[ContextSpec]:
 
 def context_of(module: str, contexts: Sequence[ContextSpec]) -> tuple[ContextSpec, str] | None:
     """The innermost context owning the module, and the package of it that does."""
-    best: tuple[ContextSpec, str] | None = None
-    for spec in contexts:
-        for package in spec.all_packages:
-            inside = module == package or module.startswith(package + ".")
-            if inside and (best is None or len(package) > len(best[1])):
-                best = (spec, package)
-    return best
+    return ContextIndex(contexts).owner(module)
+
+
+class ContextIndex:
+    """Which context owns which package, indexed once: a module's owner is found from its own dotted prefixes,
+    longest first, not by asking every context."""
+
+    def __init__(self, contexts: Sequence[ContextSpec]) -> None:
+        self._by_package: dict[str, tuple[ContextSpec, str]] = {}
+        for spec in contexts:
+            for package in spec.all_packages:
+                self._by_package.setdefault(package, (spec, package))  # the first context naming it wins
+
+    def owner(self, module: str) -> tuple[ContextSpec, str] | None:
+        """The innermost context owning the module, and the package of it that does."""
+        prefix = module
+        while True:
+            found = self._by_package.get(prefix)
+            if found is not None:
+                return found
+            cut = prefix.rfind(".")
+            if cut == -1:
+                return None
+            prefix = prefix[:cut]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from domain_atlas.model import ContextSpec, ImportEdge, LayerScheme
 from domain_atlas.model.layers import NamePlacement
 from domain_atlas.model.layout import Unplaced
-from domain_atlas.structure.contexts import context_of
+from domain_atlas.structure.contexts import ContextIndex, PackageTree
 
 INNER = frozenset({"domain", "application", "ports"})
 OUTER = frozenset({"adapters", "infrastructure"})
@@ -53,8 +53,8 @@ class _Path:
     relative: list[str]  # parts below the owning package
 
 
-def _path(module: str, contexts: Sequence[ContextSpec], scheme: LayerScheme) -> _Path:
-    owner = context_of(module, contexts)
+def _path(module: str, contexts: ContextIndex, scheme: LayerScheme) -> _Path:
+    owner = contexts.owner(module)
     if owner is None:
         return _Path("", module.split("."), None, module.split("."))
     spec, package = owner
@@ -77,17 +77,17 @@ def _anchor(path: _Path, index: int) -> str:
 def _layered_kernels(contexts: Sequence[ContextSpec], modules: Sequence[str], scheme: LayerScheme) -> set[str]:
     """Kernels with two or more layer packages of their own: their other modules are not placed by default."""
     layered = set()
+    tree: PackageTree | None = None
     for spec in contexts:
         if not spec.shared_kernel:
             continue
+        tree = tree or PackageTree(modules)
         layers = set()
         for package in spec.all_packages:
-            prefix = package + "."
-            for name in modules:
-                if name.startswith(prefix) and "." in name[len(prefix) :]:
-                    found = scheme.place([name[len(prefix) :].split(".")[0]], leaf=False)
-                    if found and found.strong and found.layer not in ("tests", "composition_root"):
-                        layers.add(found.layer)
+            for child in tree.subpackages(package):
+                found = scheme.place([child], leaf=False)
+                if found and found.strong and found.layer not in ("tests", "composition_root"):
+                    layers.add(found.layer)
         if len(layers) >= 2:
             layered.add(spec.name)
     return layered
@@ -119,8 +119,9 @@ def place_modules(
 ) -> dict[str, Placement]:
     names = [name for name, _ in modules]
     layered = _layered_kernels(contexts, names, scheme)
+    index = ContextIndex(contexts)
     placed = {
-        name: _place_one(name, is_package, contexts, scheme, layered, hints.get(name, frozenset()))
+        name: _place_one(name, is_package, index, scheme, layered, hints.get(name, frozenset()))
         for name, is_package in modules
     }
     return _composition_roots_by_shape(placed, dict(modules), edges)
@@ -129,7 +130,7 @@ def place_modules(
 def _place_one(
     name: str,
     is_package: bool,
-    contexts: Sequence[ContextSpec],
+    contexts: ContextIndex,
     scheme: LayerScheme,
     layered: set[str],
     hints: frozenset[str],

@@ -42,15 +42,14 @@ def summarise(
         sorted(LayerReading(layer, anchor, evidence, count) for (layer, anchor, evidence), count in counts.items())
     )
     not_placed = tuple(sorted(p.unplaced for p in placements.values() if p.unplaced is not None))
-    owned = [package for spec in contexts for package in spec.all_packages]
+    # Packages holding a context's package (`modules` of `modules.billing`) are not outside the contexts.
+    holding = {package[:cut] for spec in contexts for package in spec.all_packages for cut in _dots(package)}
     outside = tuple(
         sorted(
             {
                 _top(name, packages)
                 for name, placement in placements.items()
-                if placement.context is None
-                and placement.layer != "tests"
-                and not any(package.startswith(name + ".") for package in owned)
+                if placement.context is None and placement.layer != "tests" and name not in holding
             }
         )
     )
@@ -79,6 +78,10 @@ def summarise(
         outside=outside,
         doubts=tuple(sorted(set(doubts))),
     )
+
+
+def _dots(package: str) -> list[int]:
+    return [index for index, char in enumerate(package) if char == "."]
 
 
 def _top(name: str, packages: Sequence[str]) -> str:
