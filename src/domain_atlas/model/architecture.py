@@ -170,10 +170,24 @@ class Service:
         return {module.name: module for module in self.modules}
 
     def context(self, name: str) -> Context | None:
-        return next((context for context in self.contexts if context.name == name), None)
+        return self._contexts_by_name.get(name)
+
+    @cached_property  # asked for both ends of every import edge by the rules
+    def _contexts_by_name(self) -> dict[str, Context]:
+        found: dict[str, Context] = {}
+        for context in self.contexts:
+            found.setdefault(context.name, context)  # the first of a name, as a search in order finds
+        return found
 
     def modules_of(self, context: str) -> tuple[SourceModule, ...]:
-        return tuple(module for module in self.modules if module.context == context)
+        return self._modules_by_context.get(context, ())
+
+    @cached_property  # asked once per context by the export and the pages: one pass, not one per context
+    def _modules_by_context(self) -> dict[str | None, tuple[SourceModule, ...]]:
+        found: dict[str | None, list[SourceModule]] = {}
+        for module in self.modules:
+            found.setdefault(module.context, []).append(module)
+        return {context: tuple(modules) for context, modules in found.items()}
 
     def internal_imports(self) -> tuple[ImportEdge, ...]:
         return tuple(edge for edge in self.imports if not edge.external)
