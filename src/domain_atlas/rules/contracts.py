@@ -50,18 +50,19 @@ def check_contracts(
 def _sibling_cycles(contract: Contract, service: Service, links: Mapping[str, str]) -> list[Violation]:
     """Imports between siblings (children of one package at or below an ancestor) that lie on a cycle."""
     names = [module.name for module in service.modules]
+    # An import joins siblings of one package only: the longest package holding both ends (one pass over imports).
+    by_parent: dict[str, dict[tuple[str, str], list[ImportEdge]]] = {}
+    for edge in service.internal_imports():
+        joined = _siblings_joined(edge.source, edge.target)
+        if joined is not None:
+            parent, pair = joined
+            by_parent.setdefault(parent, {}).setdefault(pair, []).append(edge)
     found: list[Violation] = []
     for ancestor in contract.modules:
         parents = {name for name in names if _inside(name, ancestor)}
         for parent in sorted(parents):
             prefix = parent + "."
-            between: dict[tuple[str, str], list[ImportEdge]] = {}
-            for edge in service.internal_imports():
-                if not (edge.source.startswith(prefix) and edge.target.startswith(prefix)):
-                    continue
-                source, target = edge.source[len(prefix) :].split(".")[0], edge.target[len(prefix) :].split(".")[0]
-                if source != target:
-                    between.setdefault((source, target), []).append(edge)
+            between = by_parent.get(parent, {})
             reach = _reachability({pair[0] for pair in between} | {pair[1] for pair in between}, set(between))
             for (source, target), edges in sorted(between.items()):
                 if source in reach[target]:  # target reaches back to source: the import closes a cycle
@@ -75,6 +76,19 @@ def _sibling_cycles(contract: Contract, service: Service, links: Mapping[str, st
                             )
                         )
     return found
+
+
+def _siblings_joined(source: str, target: str) -> tuple[str, tuple[str, str]] | None:
+    """The package whose two different children hold `source` and `target`, with those children, or None."""
+    source_parts, target_parts = source.split("."), target.split(".")
+    common = 0
+    for mine, theirs in zip(source_parts, target_parts, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    if common == 0 or common >= len(source_parts) or common >= len(target_parts):
+        return None
+    return ".".join(source_parts[:common]), (source_parts[common], target_parts[common])
 
 
 def _reachability(nodes: set[str], arcs: set[tuple[str, str]]) -> dict[str, set[str]]:
