@@ -9,7 +9,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from domain_atlas.model import Context, Element, Service, SourceModule
+from domain_atlas.rendering.export import model_document, to_json
 from tests.helpers import REPO_ROOT
 
 SCHEMA = json.loads((REPO_ROOT / "src" / "domain_atlas" / "schema" / "model-1.schema.json").read_text())
@@ -74,3 +78,37 @@ def test_check_passes_on_domain_atlas_itself():
     result = run_cli("check", "--config", "mkdocs.yml")
     own = [line for line in result.stdout.splitlines() if line.startswith("src/domain_atlas/")]
     assert own == []
+
+
+def _service_with_text(docstring: str, file: str) -> Service:
+    module = SourceModule("shop.orders", file, False, "orders", "domain", docstring=docstring, lines=3)
+    element = Element(
+        "shop.orders.Order", ("aggregate",), "orders", "domain", file, 2, (docstring,), docstring=docstring
+    )
+    return Service(
+        name="Shop",
+        slug="shop",
+        packages=("shop",),
+        source_roots=("src",),
+        contexts=(Context("orders", "shop.orders", description=docstring),),
+        modules=(module,),
+        imports=(),
+        elements=(element,),
+    )
+
+
+@given(st.text())
+@settings(max_examples=200, deadline=None)
+def test_the_export_writes_any_text_as_the_standard_library_would(text: str):
+    services = [_service_with_text(text, f"src/shop/{text[:20]}.py")]
+    assert to_json(services) == json.dumps(model_document(services), indent=2, ensure_ascii=False) + "\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['\x00\x1f\x7f\u2028\u2029"\\/\b\f\n\r\t\ufeff\ufffd é 😀', "bad\udcff name", "{: onfocus=alert(1)}"],
+)
+def test_the_export_writes_control_characters_and_lone_surrogates_as_the_standard_library_would(text: str):
+    # A lone surrogate comes from a file name that is not valid UTF-8; the fast encoder refuses it.
+    services = [_service_with_text(text, f"src/shop/{text}.py")]
+    assert to_json(services) == json.dumps(model_document(services), indent=2, ensure_ascii=False) + "\n"
