@@ -41,19 +41,22 @@ def apply_suppressions(
             )
             continue
         usable.append(suppression)
+    # By file and line, in the order written: a violation looks at its own line and the one above, not at all.
+    at: dict[tuple[str, int], list[tuple[int, Suppression]]] = {}
+    for order, suppression in enumerate(usable):
+        at.setdefault((suppression.file, suppression.line), []).append((order, suppression))
     kept: list[Violation] = []
     used: set[Suppression] = set()
     for violation in violations:
-        match = next(
-            (
-                s
-                for s in usable
-                if s.file == violation.file
-                and violation.rule in s.rules
-                and s.line in (violation.line, violation.line - 1)
-            ),
-            None,
-        )
+        candidates = [
+            *at.get((violation.file, violation.line), ()),
+            *at.get((violation.file, violation.line - 1), ()),
+        ]
+        match = min(
+            ((order, s) for order, s in candidates if violation.rule in s.rules),
+            key=_first,
+            default=(0, None),
+        )[1]
         if match is None:
             kept.append(violation)
         else:
@@ -69,3 +72,7 @@ def apply_suppressions(
                 )
             )
     return kept, problems
+
+
+def _first(entry: tuple[int, Suppression]) -> int:
+    return entry[0]
