@@ -11,6 +11,7 @@ from domain_atlas.discovery.catalogue_base import ADAPTER_LAYERS
 from domain_atlas.discovery.catalogue_classes import ClassPasses
 from domain_atlas.discovery.catalogue_messages import MessagePasses
 from domain_atlas.discovery.catalogue_ports import PortPasses
+from domain_atlas.discovery.record_order import in_order
 from domain_atlas.discovery.stereotypes import HANDLER_METHODS
 from domain_atlas.model import Diagnostic, Element, Relation, SourceModule, Violation
 
@@ -30,7 +31,7 @@ class CatalogueBuilder(ClassPasses, PortPasses, MessagePasses, AggregatePasses):
         self._read_side()
         self._class_rules()
         self._apply_overrides()
-        return self._elements(), sorted(self.relations), sorted(self.diagnostics), sorted(self.violations)
+        return self._elements(), in_order(self.relations), in_order(self.diagnostics), in_order(self.violations)
 
     def _elements(self) -> list[Element]:
         elements = []
@@ -61,7 +62,7 @@ class CatalogueBuilder(ClassPasses, PortPasses, MessagePasses, AggregatePasses):
                 elements.append(
                     self._element(path, module, function.line, kinds, function.docstring, returns=function.returns)
                 )
-        return sorted(elements)
+        return in_order(elements)
 
     def _element(
         self,

@@ -33,6 +33,7 @@ from domain_atlas.discovery.imports import (
 from domain_atlas.discovery.module_facts import ModuleFacts
 from domain_atlas.discovery.module_hints import module_hints
 from domain_atlas.discovery.project_settings import project_rules
+from domain_atlas.discovery.record_order import in_order
 from domain_atlas.discovery.safe_text import UNCARRYABLE, clean_facts
 from domain_atlas.discovery.source_files import (
     MAX_FILE_BYTES,
@@ -401,10 +402,11 @@ def load_service(
                     )
                 )
 
+    ordered_edges = in_order(edges)  # sorted once: the layout and the service both take them in order
     layout = read_layout(
         packages,
         [(file.module, file.is_package) for file in files],
-        sorted(edges),
+        ordered_edges,
         spec.scheme,
         spec.contexts,
         tuple(folder.name for folder in spec.tests),
@@ -456,9 +458,9 @@ def load_service(
         packages=tuple(packages),
         source_roots=tuple(_display(root, repository_root(root)) for root in spec.source_roots),
         contexts=tuple(sorted(contexts)),
-        modules=tuple(sorted(modules)),
-        imports=tuple(sorted(edges)),
-        diagnostics=tuple(sorted(set(diagnostics))),
+        modules=tuple(in_order(modules)),
+        imports=tuple(ordered_edges),
+        diagnostics=tuple(in_order(set(diagnostics))),
         elements=tuple(elements),
         relations=tuple(relations),
         violations=tuple(class_violations),
