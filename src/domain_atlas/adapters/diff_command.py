@@ -14,14 +14,6 @@ from domain_atlas.adapters.composition import FileCache, diff_json, diff_markdow
 from domain_atlas.model import ServiceSpec
 from domain_atlas.rules.changes import ServiceChanges
 
-DIFF_FORMATS = ("text", "json", "markdown")
-
-
-def add_diff_arguments(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--base", required=True, help="git revision to compare with (branch, tag or commit)")
-    command.add_argument("--head", help="git revision to compare (default: the work tree, uncommitted edits included)")
-    command.add_argument("--format", choices=DIFF_FORMATS, default="text", help="output format (default: text)")
-
 
 def run_diff(
     arguments: argparse.Namespace,
