@@ -28,7 +28,6 @@ from domain_atlas.adapters.composition import (
     FileCache,
     MissingPackageError,
     ModelFileError,
-    RevisionError,
     analyse,
     file_cache,
     layout_reading_markdown,
@@ -41,7 +40,6 @@ from domain_atlas.adapters.config_schema import (
     load_config_file,
     validated,
 )
-from domain_atlas.adapters.diff_command import run_diff
 from domain_atlas.adapters.progress import TerminalProgress
 from domain_atlas.adapters.reports import render
 from domain_atlas.adapters.settings import SettingsError, service_specs
@@ -53,7 +51,6 @@ _USAGE_ERRORS = (
     ConfigFileError,
     MissingPackageError,
     ModelFileError,
-    RevisionError,
     BaselineError,
 )
 
@@ -72,7 +69,7 @@ def run_command(arguments: argparse.Namespace) -> int:
         cache = file_cache(arguments.cache_dir or config.cache_dir, enabled=enabled)
         if arguments.command == "diff":
             _print_messages(messages)
-            return run_diff(arguments, specs, config.adr_links, write, cache)
+            return _diff(arguments, specs, config, cache, progress)
         folder = cache_folder(arguments.cache_dir or config.cache_dir) if enabled and replayable(arguments) else None
         # Without --config the command line is the whole of the settings (the key cli.py looked up first).
         settings = _settings_material(config, specs) if arguments.config is not None else []
@@ -96,6 +93,24 @@ def run_command(arguments: argparse.Namespace) -> int:
         print(f"domain-atlas: note: {problem}", file=sys.stderr)
     # --update-baseline writes the baseline and nothing else.
     return emit(None if getattr(arguments, "update_baseline", False) else arguments.output, result)
+
+
+def _diff(
+    arguments: argparse.Namespace,
+    specs: list[ServiceSpec],
+    config: DomainAtlasConfig,
+    cache: FileCache,
+    progress: TerminalProgress,
+) -> int:
+    # git and the diff renderers are imported only for a diff.
+    from domain_atlas.adapters.diff_command import RevisionError, run_diff
+
+    try:
+        return run_diff(arguments, specs, config.adr_links, write, cache)
+    except RevisionError as error:
+        progress.clear()
+        print(f"domain-atlas: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 def _result(

@@ -10,9 +10,12 @@ from typing import Any
 
 import yaml
 
-from domain_atlas.adapters.composition import FileCache, diff_json, diff_markdown, diff_revisions, diff_text
+from domain_atlas.adapters.composition import FileCache
+from domain_atlas.adapters.composition.site import RevisionError, diff_json, diff_markdown, diff_revisions, diff_text
 from domain_atlas.model import ServiceSpec
 from domain_atlas.rules.changes import ServiceChanges
+
+__all__ = ["RevisionError", "run_diff"]
 
 
 def run_diff(
