@@ -50,6 +50,11 @@ def check_contracts(
 def _sibling_cycles(contract: Contract, service: Service, links: Mapping[str, str]) -> list[Violation]:
     """Imports between siblings (children of one package at or below an ancestor) that lie on a cycle."""
     names = [module.name for module in service.modules]
+    parents_of = {
+        ancestor: sorted({name for name in names if _inside(name, ancestor)}) for ancestor in contract.modules
+    }
+    if not any(parents_of.values()):
+        return []  # the contract names no package of this service
     # An import joins siblings of one package only: the longest package holding both ends (one pass over imports).
     by_parent: dict[str, dict[tuple[str, str], list[ImportEdge]]] = {}
     for edge in service.internal_imports():
@@ -59,8 +64,7 @@ def _sibling_cycles(contract: Contract, service: Service, links: Mapping[str, st
             by_parent.setdefault(parent, {}).setdefault(pair, []).append(edge)
     found: list[Violation] = []
     for ancestor in contract.modules:
-        parents = {name for name in names if _inside(name, ancestor)}
-        for parent in sorted(parents):
+        for parent in parents_of[ancestor]:
             prefix = parent + "."
             between = by_parent.get(parent, {})
             reach = _reachability({pair[0] for pair in between} | {pair[1] for pair in between}, set(between))
