@@ -30,6 +30,10 @@ from domain_atlas.discovery.stereotypes import (
 from domain_atlas.discovery.stereotypes import MESSAGE_MODULES as MESSAGE_MODULE_NAMES
 from domain_atlas.model import Diagnostic, Level
 
+BUS_NAME = re.compile(r"(MessageBus|EventBus|CommandBus)$")
+PROJECTION_NAME = re.compile(r"(Projection|Projector)$")
+CAPITAL = re.compile(r"(?<!^)(?=[A-Z])")  # where snake_case puts an underscore in a class name
+
 
 class ClassPasses(CatalogueBase):
     def _classify_alone(self, cls: _Class) -> None:
@@ -41,7 +45,8 @@ class ClassPasses(CatalogueBase):
             cls.abstract = True
         if facts.name.startswith("Abstract"):
             cls.abstract = True
-        if {base.split(".")[-1] for base in written} & NOT_ELEMENT_BASES or facts.name.endswith(("Error", "Exception")):
+        last_names = {base.split(".")[-1] for base in written}
+        if last_names & NOT_ELEMENT_BASES or facts.name.endswith(("Error", "Exception")):
             cls.kinds.clear()
             cls.add("_ignored", "enum, exception or framework model")
             return
@@ -79,15 +84,15 @@ class ClassPasses(CatalogueBase):
         if is_frozen_dataclass(facts.decorators) and layer in ("domain", "shared_kernel"):
             if not any(k in cls.kinds for k in MESSAGE_KINDS):
                 cls.add("value_object", "frozen dataclass in the domain")
-        if "NamedTuple" in {b.split(".")[-1] for b in written} and layer == "domain":
+        if "NamedTuple" in last_names and layer == "domain":
             cls.add("value_object", "NamedTuple in the domain")
         if name.endswith("Repository"):
             cls.add("repository", "name ends in Repository")
         if name.endswith("UnitOfWork"):
             cls.add("unit_of_work", "name ends in UnitOfWork")
-        if re.search(r"(MessageBus|EventBus|CommandBus)$", name) and not cls.abstract:
+        if BUS_NAME.search(name) and not cls.abstract:
             cls.add("message_bus", "name ends in Bus")
-        if re.search(r"(Projection|Projector)$", name):
+        if PROJECTION_NAME.search(name):
             cls.add("projection", "name ends in Projection/Projector")
         if name.endswith("UseCase"):
             cls.add("use_case", "name ends in UseCase")
@@ -98,7 +103,7 @@ class ClassPasses(CatalogueBase):
                 cls.add("domain_service", "service class in the domain layer")
         if layer == "application" and name.endswith("Service") and not cls.abstract:
             cls.add("use_case", "application service class")
-        if layer == "composition_root" and re.search(r"Container$", name):
+        if layer == "composition_root" and name.endswith("Container"):
             cls.add("composition_root", "container class in a composition root")
         if FAKE_NAME.match(name):
             cls.add("adapter", "in-memory fake (test double)")
@@ -131,7 +136,7 @@ class ClassPasses(CatalogueBase):
             return False
         if any(k in cls.kinds for k in (*MESSAGE_KINDS, "value_object", "domain_service", "read_model")):
             return False
-        own_id = re.sub(r"(?<!^)(?=[A-Z])", "_", cls.facts.name).lower() + "_id"
+        own_id = CAPITAL.sub("_", cls.facts.name).lower() + "_id"
         attributes = {a.name for a in cls.facts.attributes}
         assigned = {
             attr
