@@ -184,11 +184,6 @@ def _unique_names(specs: list[ContextSpec]) -> list[ContextSpec]:
     )
 
 
-def context_of(module: str, contexts: Sequence[ContextSpec]) -> tuple[ContextSpec, str] | None:
-    """The innermost context owning the module, and the package of it that does."""
-    return ContextIndex(contexts).owner(module)
-
-
 class ContextIndex:
     """Which context owns which package, indexed once: a module's owner is found from its own dotted prefixes,
     longest first, not by asking every context."""
