@@ -227,14 +227,14 @@ class _Reader:
         flags = self.annotation_flags()
         resolve = partial(canonical_name, scope)
         if classvar:  # `ClassVar[X]` in a class body: griffe keeps X
-            built, built_flags = parsed_annotation(node, flags)
-            if isinstance(built, ast.Subscript):
-                try:
-                    left = canonical(built.value, resolve) if not isinstance(built.value, ast.Constant) else None
-                    if left is not None and left.rsplit(".", 1)[-1].split("(", 1)[-1].removesuffix(")") == "ClassVar":
+            try:
+                built, built_flags = parsed_annotation(node, flags)
+                if isinstance(built, ast.Subscript) and not isinstance(built.value, ast.Constant):
+                    left = canonical(built.value, resolve)
+                    if left.rsplit(".", 1)[-1].split("(", 1)[-1].removesuffix(")") == "ClassVar":
                         return subscript_parts(built, resolve, built_flags)[1]
-                except Exception:  # an annotation griffe cannot build is no annotation
-                    return None
+            except Exception:  # an annotation griffe cannot build is no annotation
+                return None
         return text(node, resolve, flags)
 
     def decorators(
