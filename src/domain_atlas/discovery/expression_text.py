@@ -73,6 +73,8 @@ def text(node: ast.AST | None, resolve: Resolve, flags: int = 0) -> str | None:
     """`node` as griffe renders it, or None when there is no node or griffe would fail on it."""
     if node is None:
         return None
+    if type(node) is ast.Name:  # most annotations and values: nothing to build
+        return node.id
     try:
         return _render(node, resolve, flags)[0]
     except Exception:  # griffe logs and drops an expression it cannot build; so do we
