@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable, Sequence
+from functools import partial
+from typing import cast
 
 # How an expression is being built; griffe passes these down (or drops them) node by node.
 PARSE_STRINGS = 1  # a string may be a postponed annotation: parse it
@@ -314,7 +316,7 @@ def _default(node: ast.expr | None, resolve: Resolve) -> str:
 
 
 def _formatted(node: ast.FormattedValue, resolve: Resolve, flags: int, separate: bool = True) -> _Rendered:
-    value = _render(node.value, resolve, (flags & ~(IN_FORMATTED | IN_JOINED)) | IN_FORMATTED | IN_JOINED)
+    value = _render(node.value, resolve, flags | IN_FORMATTED | IN_JOINED)
     parts = ["{", " " if separate and value[0].startswith("{") else "", _wrap(value, _IF_ELSE)]
     conversion = _CONVERSION.get(node.conversion)
     if conversion:
@@ -324,8 +326,9 @@ def _formatted(node: ast.FormattedValue, resolve: Resolve, flags: int, separate:
         parts.append(":")
         spec_flags = (flags & ~(IN_FORMATTED | IN_JOINED)) | IN_JOINED
         for part in spec.values:
-            if isinstance(part, ast.FormattedValue):
-                parts.append(_formatted(part, resolve, flags & ~(IN_FORMATTED | IN_JOINED), separate=False)[0])
+            if isinstance(part, _FIELDS):  # a t-string's Interpolation has a FormattedValue's fields
+                field = cast(ast.FormattedValue, part)
+                parts.append(_formatted(field, resolve, flags & ~(IN_FORMATTED | IN_JOINED), separate=False)[0])
                 continue
             rendered = _render(part, resolve, spec_flags)
             parts.append(rendered[0].replace("{", "{{").replace("}", "}}") if rendered[1] == _TEXT else rendered[0])
@@ -415,6 +418,13 @@ _RENDERERS: dict[type, Callable[..., _Rendered]] = {
     ast.Yield: _yield,
     ast.YieldFrom: _yield,
 }
+
+_TEMPLATE: type | None = getattr(ast, "TemplateStr", None)  # Python 3.14 t-strings, written as griffe writes them
+_INTERPOLATION: type | None = getattr(ast, "Interpolation", None)
+if _TEMPLATE is not None and _INTERPOLATION is not None:
+    _RENDERERS[_TEMPLATE] = partial(_joined, prefix="t")
+    _RENDERERS[_INTERPOLATION] = _formatted
+_FIELDS = tuple(kind for kind in (ast.FormattedValue, _INTERPOLATION) if kind is not None)
 
 
 def _render(node: ast.AST, resolve: Resolve, flags: int) -> _Rendered:
