@@ -14,8 +14,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from domain_atlas.discovery import syntax
+from domain_atlas.discovery import expression_text, syntax
 from domain_atlas.discovery.symbols import AttributeFacts, FunctionFacts, Parameter, SymbolFacts, read_symbols
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -422,3 +424,53 @@ def test_type_parameters_resolve_as_in_griffe() -> None:
     text = "class Box[T, *Ts, **P](Base[T]):\n    item: T\n\ntype Items = list[Box]\n\ndef first[T](x: T) -> T: ...\n"
     ours = read_symbols("shop.orders", Path("orders.py"), text, ast.parse(text))
     assert ours == griffe_symbols("shop.orders", Path("orders.py"), text, ast.parse(text))
+
+
+def _expressions() -> st.SearchStrategy[str]:
+    """Python expressions of every shape the renderer handles, nested, as source text."""
+    leaves = st.sampled_from(["a", "b.c", "1", "-2", "2.5", "'s'", "b'x'", "None", "...", "'not code'", "'A | None'"])
+
+    def combine(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+        pairs = st.tuples(inner, inner)
+        binary = st.sampled_from(["+", "-", "*", "/", "//", "%", "**", "@", "<<", ">>", "&", "^", "|"])
+        return st.one_of(
+            st.builds(lambda p, o: f"({p[0]}) {o} ({p[1]})", pairs, binary),
+            st.builds(lambda p, o: f"{p[0]} {o} {p[1]}", pairs, binary),
+            st.builds(lambda x, o: f"{o}({x})", inner, st.sampled_from(["-", "+", "~", "not "])),
+            st.builds(lambda p, o: f"({p[0]}) {o} ({p[1]})", pairs, st.sampled_from(["and", "or"])),
+            st.builds(lambda p, o: f"{p[0]} {o} {p[1]}", pairs, st.sampled_from(["<", "==", "is not", "not in"])),
+            st.builds(lambda p, x: f"({p[0]}) if ({x}) else ({p[1]})", pairs, inner),
+            st.builds(lambda p: f"{p[0]} if {p[1]} else {p[0]}", pairs),
+            st.builds(lambda x: f"lambda q, /, r=1, *s, t, **u: ({x})", inner),
+            st.builds(lambda p: f"f({p[0]}, *{p[1]}, k={p[0]}, **{p[1]})", pairs),
+            st.builds(lambda x: f"g({x} for v in w if v)", inner),
+            st.builds(lambda p: f"({p[0]}).attr", pairs),
+            st.builds(lambda p: f"Literal[{p[0]}, {p[1]}]", pairs),
+            st.builds(lambda p: f"x[{p[0]}:{p[1]}, ::2]", pairs),
+            st.builds(lambda p: f"Optional[{p[0]}]", pairs),
+            st.builds(lambda p: f"({p[0]}, {p[1]})", pairs),
+            st.builds(lambda x: f"({x},)", inner),
+            st.builds(lambda p: f"[{p[0]}, *{p[1]}]", pairs),
+            st.builds(lambda p: f"{{{p[0]}: {p[1]}, **d}}", pairs),
+            st.builds(lambda p: f"{{{p[0]}, {p[1]}}}", pairs),
+            st.builds(lambda p: f"[{p[0]} for v in {p[1]} if v]", pairs),
+            st.builds(lambda p: f"{{k: {p[0]} for k in {p[1]}}}", pairs),
+            st.builds(lambda x: f"(v := {x})", inner),
+            st.builds(lambda x: f"await ({x})", inner),
+            st.builds(lambda x: f"f'{{{x}!r:>{{w}}}} {{{{}}}}'", inner),
+        )
+
+    return st.recursive(leaves, combine, max_leaves=8)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(source=_expressions(), parse_strings=st.booleans())
+def test_any_expression_is_written_as_griffe_writes_it(source: str, parse_strings: bool) -> None:
+    griffe = pytest.importorskip("griffe")
+    try:
+        node = ast.parse(source, mode="eval").body
+    except SyntaxError:
+        return  # not an expression Python accepts: nothing to write
+    expected = griffe.safe_get_expression(node, parent=griffe.Module("orders"), parse_strings=parse_strings)
+    written = expression_text.text(node, lambda name: name, expression_text.PARSE_STRINGS if parse_strings else 0)
+    assert written == (None if expected is None else str(expected))
