@@ -472,5 +472,5 @@ def test_any_expression_is_written_as_griffe_writes_it(source: str, parse_string
     except SyntaxError:
         return  # not an expression Python accepts: nothing to write
     expected = griffe.safe_get_expression(node, parent=griffe.Module("orders"), parse_strings=parse_strings)
-    written = expression_text.text(node, lambda name: name, expression_text.PARSE_STRINGS if parse_strings else 0)
+    written = expression_text.written(node, lambda name: name, expression_text.PARSE_STRINGS if parse_strings else 0)
     assert written == (None if expected is None else str(expected))

@@ -71,7 +71,7 @@ class NoCanonicalPath(Exception):
     """An expression griffe builds but cannot give a canonical path (a called constant)."""
 
 
-def text(node: ast.AST | None, resolve: Resolve, flags: int = 0) -> str | None:
+def written(node: ast.AST | None, resolve: Resolve, flags: int = 0) -> str | None:
     """`node` as griffe renders it, or None when there is no node or griffe would fail on it."""
     if node is None:
         return None

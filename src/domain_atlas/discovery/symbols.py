@@ -27,7 +27,7 @@ from domain_atlas.discovery.expression_text import (
     canonical,
     parsed_annotation,
     subscript_parts,
-    text,
+    written,
 )
 from domain_atlas.discovery.symbol_scopes import Kind, Symbol, canonical_name
 
@@ -202,7 +202,7 @@ class _Reader:
             owner = scope.parent
         if not names or owner is None:
             return
-        value = text(node.value, _NO_RESOLUTION) if detailed else None
+        value = written(node.value, _NO_RESOLUTION) if detailed else None
         is_property = False
         for name in names:
             if "." in name:
@@ -235,7 +235,7 @@ class _Reader:
                         return subscript_parts(built, resolve, built_flags)[1]
             except Exception:  # an annotation griffe cannot build is no annotation
                 return None
-        return text(node, resolve, flags)
+        return written(node, resolve, flags)
 
     def decorators(
         self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef, scope: Symbol
@@ -246,7 +246,7 @@ class _Reader:
         resolve = partial(canonical_name, scope)
         found = []
         for decorator in node.decorator_list:
-            shown = text(decorator, resolve)
+            shown = written(decorator, resolve)
             callee = ""
             if shown is not None:
                 with contextlib.suppress(NoCanonicalPath):  # a called call of a constant: no label to read
@@ -264,7 +264,7 @@ class _Reader:
             attribute.is_property = True
             if detailed:
                 resolve = partial(canonical_name, scope.members.get(name, scope))
-                attribute.annotation = text(node.returns, resolve, self.annotation_flags())
+                attribute.annotation = written(node.returns, resolve, self.annotation_flags())
                 attribute.facts = AttributeFacts(name, node.lineno, attribute.annotation or "", "")
             scope.members[name] = attribute
             return
@@ -281,10 +281,10 @@ class _Reader:
             flags = self.annotation_flags()
             resolve = partial(canonical_name, scope.members.get(name, scope))
             parameters = tuple(
-                Parameter(a.arg, "" if a.annotation is None else text(a.annotation, resolve, flags) or "")
+                Parameter(a.arg, "" if a.annotation is None else written(a.annotation, resolve, flags) or "")
                 for a in signature
             )
-            function.annotation = None if node.returns is None else text(node.returns, resolve, flags)
+            function.annotation = None if node.returns is None else written(node.returns, resolve, flags)
             line = node.decorator_list[0].lineno if node.decorator_list and not mapped else node.lineno
             function.facts = FunctionFacts(
                 name=name,
@@ -348,7 +348,7 @@ class _Reader:
     def class_facts(self, cls: Symbol) -> ClassFacts:
         node, line, decorators = cls.facts
         resolve = partial(canonical_name, cls)
-        bases = [text(base, _NO_RESOLUTION) for base in node.bases]
+        bases = [written(base, _NO_RESOLUTION) for base in node.bases]
         return ClassFacts(
             name=node.name,
             line=line,
@@ -387,10 +387,10 @@ def _sorted(facts: Iterable[_Fact]) -> tuple[_Fact, ...]:
     return tuple(sorted(facts, key=lambda fact: fact.line))
 
 
-def read_symbols(module_name: str, path: Path, text_: str, tree: ast.Module | None = None) -> SymbolFacts:
-    """The facts of one module: `tree` is `text_` parsed (parsed here when not given), never imported."""
+def read_symbols(module_name: str, path: Path, text: str, tree: ast.Module | None = None) -> SymbolFacts:
+    """The facts of one module: `tree` is `text` parsed (parsed here when not given), never imported."""
     if tree is None:
-        tree = ast.parse(text_, filename=str(path))
+        tree = ast.parse(text, filename=str(path))
     reader = _Reader(module_name.split(".")[-1], path.name.split(".", 1)[0] == "__init__")
     reader.body(tree.body, reader.module, False, True)
     members = reader.module.members.values()
