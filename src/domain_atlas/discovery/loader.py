@@ -23,6 +23,7 @@ from domain_atlas.discovery import (
     fact_codec,
     imports,
     module_facts,
+    observed_inputs,
     safe_text,
     source_files,
     symbol_scopes,
@@ -336,7 +337,7 @@ def _discover_files(spec: ServiceSpec) -> tuple[list[str], list[SourceFile], lis
     if not spec.source_roots:
         raise MissingPackageError(f"service {spec.name!r}: no source root configured")
     for root in spec.source_roots:
-        if not root.is_dir():
+        if not observed_inputs.is_dir(root):
             raise MissingPackageError(f"service {spec.name!r}: source root {root} does not exist")
     if not packages:
         for root in spec.source_roots:
@@ -359,7 +360,7 @@ def _discover_files(spec: ServiceSpec) -> tuple[list[str], list[SourceFile], lis
         if len(errors) == len(spec.source_roots):
             raise MissingPackageError(f"service {spec.name!r}: " + "; ".join(errors))
     for folder in spec.tests:
-        if not folder.is_dir():
+        if not observed_inputs.is_dir(folder):
             raise MissingPackageError(f"service {spec.name!r}: test folder {folder} does not exist")
         # A test folder is read as a package named after it (`tests`), beside the service's own packages.
         listing = package_files(folder.parent, folder.name, repository_root(folder))
@@ -488,6 +489,6 @@ def repository_root(source_root: Path) -> Path:
     resolved = source_root.resolve()
     for marker in (".git", "pyproject.toml"):
         for folder in (resolved, *resolved.parents):
-            if (folder / marker).exists():
+            if observed_inputs.exists(folder / marker):
                 return folder
     return resolved
