@@ -253,6 +253,14 @@ def test_an_expression_too_deep_to_walk_is_dropped_not_fatal() -> None:
     ]
 
 
+def test_a_base_or_decorator_too_deep_to_walk_costs_only_itself() -> None:
+    # griffe's visitor walked every node of a class and raised RecursionError here, losing the whole file's facts.
+    deep_base, deep_decorator = "a" + "[0]" * 1500, "d" + "()" * 1500
+    facts = read(f"class A(Base, {deep_base}):\n    @{deep_decorator}\n    def m(self): ...\n")
+    assert (facts.classes[0].bases, facts.classes[0].canonical_bases) == (("Base", ""), ("Base", ""))
+    assert [(m.name, m.decorators) for m in facts.classes[0].methods] == [("m", ())]
+
+
 def test_a_string_annotation_that_is_not_code_stays_a_string() -> None:
     facts = read('class Config:\n    value: "a\\x00b"\n    other: ClassVar["no code here"]\n')
     assert [(a.name, a.annotation) for a in facts.classes[0].attributes] == [
