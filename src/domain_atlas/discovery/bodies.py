@@ -128,7 +128,8 @@ class _BodyVisitor(ast.NodeVisitor):
 
     The shape is a flat list of strings: each node's type, then its fields in order (names and constants
     inline, lists bracketed, `~` for None). It holds no position and no comment, so it is blind to layout;
-    with the grammar fixing each type's fields, two different trees never record the same shape.
+    as the grammar fixes each type's fields, two trees record the same shape only when they differ in
+    nothing else than what follows from where a name stands (`ctx`) or a `u` before a string.
     """
 
     def visit(self, node: ast.AST) -> None:
