@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from domain_atlas.adapters.cli import main
-from domain_atlas.adapters.composition import FileCache, analyse, diff_revisions
+from domain_atlas.adapters.composition import FileCache, analyse
+from domain_atlas.adapters.composition.site import diff_revisions
 from domain_atlas.discovery.git_revisions import RevisionError, specs_at_revision
 from domain_atlas.model import ServiceSpec
 from tests.git_history import build_history, git

@@ -16,7 +16,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from domain_atlas.adapters.cli import main
-from domain_atlas.adapters.composition import toml_string
+from domain_atlas.adapters.composition.site import toml_string
 from domain_atlas.adapters.mkdocs_plugin import DomainAtlasPlugin
 from domain_atlas.adapters.page_files import MARKER
 from tests.helpers import REPO_ROOT, mkdocs_build

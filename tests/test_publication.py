@@ -1,4 +1,4 @@
-"""The rendering use case both hosts share (composition.publish): every file a reader sees, diagrams inlined as raw
+"""The rendering use case both hosts share (composition.site.publish): every file a reader sees, diagrams inlined as raw
 HTML blocks that Markdown passes through untouched, so no host needs a post-processing hook."""
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ import re
 import markdown
 import pytest
 
-from domain_atlas.adapters.composition import NavPage, NavSection, Sitemap, analyse, publish, url_relative_links
+from domain_atlas.adapters.composition import analyse
+from domain_atlas.adapters.composition.site import NavPage, NavSection, Sitemap, publish, url_relative_links
 from domain_atlas.adapters.config_schema import validated
 from domain_atlas.adapters.settings import service_specs
 from domain_atlas.rendering.pages import PageRenderer

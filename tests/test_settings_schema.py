@@ -11,7 +11,7 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
-from domain_atlas.adapters import cli
+from domain_atlas.adapters import cli, commands
 from domain_atlas.adapters.config_schema import ConfigFileError, DomainAtlasConfig, load_config_file, validated
 from domain_atlas.adapters.settings import SettingsError, service_specs
 from tests.hostile_inputs import CASES, Case, write_project
@@ -154,7 +154,7 @@ def test_check_honours_the_baseline_in_mkdocs_yml(tmp_path, capsys, monkeypatch)
 
 def test_export_that_fails_leaves_no_file(tmp_path, monkeypatch):
     target = tmp_path / "model.json"
-    monkeypatch.setattr(cli, "model_json", lambda services: "\ud800")
+    monkeypatch.setattr(commands, "model_json", lambda services: "\ud800")
     project = write_project(tmp_path / "p", BY_NAME["nothing hostile"])
     with pytest.raises(UnicodeEncodeError):
         cli.main(["export", "--config", str(project.root / "mkdocs.yml"), "-o", str(target)])

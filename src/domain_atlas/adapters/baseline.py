@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from domain_atlas.adapters.bootstrap import input_kind, read_input
 from domain_atlas.adapters.composition import failing_violations
 from domain_atlas.model import Service, ServiceSpec, Violation
 
@@ -26,10 +27,10 @@ def fingerprint(violation: Violation) -> tuple[str, str, str, str]:
 
 
 def load_baseline(path: Path) -> Counter[tuple[str, str, str, str]]:
-    if path.exists() and not path.is_file():
+    if input_kind(path) not in ("file", "missing"):
         raise BaselineError(f"{path}: not a regular file; a baseline is a JSON file")
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        document = json.loads(read_input(path).decode("utf-8"))
     except OSError as error:
         raise BaselineError(f"{path}: cannot read baseline: {error.strerror}") from error
     except UnicodeDecodeError as error:

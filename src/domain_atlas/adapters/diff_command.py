@@ -10,17 +10,12 @@ from typing import Any
 
 import yaml
 
-from domain_atlas.adapters.composition import FileCache, diff_json, diff_markdown, diff_revisions, diff_text
+from domain_atlas.adapters.composition import FileCache
+from domain_atlas.adapters.composition.site import RevisionError, diff_json, diff_markdown, diff_revisions, diff_text
 from domain_atlas.model import ServiceSpec
 from domain_atlas.rules.changes import ServiceChanges
 
-DIFF_FORMATS = ("text", "json", "markdown")
-
-
-def add_diff_arguments(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--base", required=True, help="git revision to compare with (branch, tag or commit)")
-    command.add_argument("--head", help="git revision to compare (default: the work tree, uncommitted edits included)")
-    command.add_argument("--format", choices=DIFF_FORMATS, default="text", help="output format (default: text)")
+__all__ = ["RevisionError", "run_diff"]
 
 
 def run_diff(

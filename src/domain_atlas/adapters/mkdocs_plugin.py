@@ -16,18 +16,14 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from domain_atlas.adapters.baseline import BaselineError, load_baseline, violations_that_fail
-from domain_atlas.adapters.composition import (
-    FileCache,
-    MissingPackageError,
-    ModelFileError,
+from domain_atlas.adapters.composition import FileCache, MissingPackageError, ModelFileError, analyse, file_cache
+from domain_atlas.adapters.composition.site import (
     NavPage,
     NavSection,
     Publication,
     Sitemap,
-    analyse,
     compare_with,
     enforcement_section,
-    file_cache,
     markdown_link,
     publish,
     url_relative_links,

@@ -11,10 +11,9 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from domain_atlas.adapters.composition import (
-    MissingPackageError,
+from domain_atlas.adapters.composition import MissingPackageError, analyse
+from domain_atlas.adapters.composition.site import (
     Sitemap,
-    analyse,
     compare_with,
     mkdocs_snippet,
     publish,

@@ -8,10 +8,11 @@ from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
 from domain_atlas import __version__
+from domain_atlas.adapters.command_line import REPORT_FORMATS
 from domain_atlas.model import Violation
 from domain_atlas.rules.catalogue import RULES
 
-FORMATS = ("text", "json", "sarif", "github", "junit")
+FORMATS = REPORT_FORMATS
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 

@@ -9,7 +9,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from domain_atlas.discovery.source_files import display_path
+from domain_atlas.discovery import observed_inputs
+from domain_atlas.discovery.source_files import UnreadableFile, display_path, read_file_bytes
 from domain_atlas.model import Diagnostic, Level
 from domain_atlas.model.contracts import Contract
 
@@ -22,15 +23,15 @@ def find_contract_file(source_roots: Iterable[Path]) -> Path | None:
         for folder in (root, root.parent, root.parent.parent):
             for name in (".importlinter", "setup.cfg", "pyproject.toml"):
                 path = folder / name
-                if path.is_file() and _mentions_importlinter(path):
+                if observed_inputs.is_file(path) and _mentions_importlinter(path):
                     return path
     return None
 
 
 def _mentions_importlinter(path: Path) -> bool:
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+        text = read_file_bytes(path).decode("utf-8", errors="replace")
+    except UnreadableFile:
         return False
     return path.name == ".importlinter" or "importlinter" in text
 
@@ -50,7 +51,10 @@ def _line_of(text: str, needle: str) -> int:
 
 def read_contracts(path: Path, base: Path) -> tuple[list[Contract], list[Diagnostic]]:
     display = display_path(path, base)
-    text = path.read_text(encoding="utf-8", errors="replace")
+    try:
+        text = read_file_bytes(path).decode("utf-8", errors="replace")
+    except UnreadableFile as error:
+        return [], [Diagnostic(display, 0, Level.WARNING, f"cannot be read ({error}); its contracts are not checked")]
     sections: list[tuple[str, Mapping[str, Any]]] = []
     try:
         if path.suffix == ".toml":

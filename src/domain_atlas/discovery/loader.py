@@ -17,7 +17,17 @@ from pathlib import Path
 from typing import TypeVar
 
 from domain_atlas import __version__
-from domain_atlas.discovery import bodies, fact_codec, imports, module_facts, safe_text, source_files, symbols, syntax
+from domain_atlas.discovery import (
+    bodies,
+    fact_codec,
+    imports,
+    module_facts,
+    observed_inputs,
+    safe_text,
+    source_files,
+    symbols,
+    syntax,
+)
 from domain_atlas.discovery.bodies import collect_bodies
 from domain_atlas.discovery.catalogue import CatalogueBuilder
 from domain_atlas.discovery.disk_cache import DiskCache, source_fingerprint, write_entry
@@ -325,7 +335,7 @@ def _discover_files(spec: ServiceSpec) -> tuple[list[str], list[SourceFile], lis
     if not spec.source_roots:
         raise MissingPackageError(f"service {spec.name!r}: no source root configured")
     for root in spec.source_roots:
-        if not root.is_dir():
+        if not observed_inputs.is_dir(root):
             raise MissingPackageError(f"service {spec.name!r}: source root {root} does not exist")
     if not packages:
         for root in spec.source_roots:
@@ -348,7 +358,7 @@ def _discover_files(spec: ServiceSpec) -> tuple[list[str], list[SourceFile], lis
         if len(errors) == len(spec.source_roots):
             raise MissingPackageError(f"service {spec.name!r}: " + "; ".join(errors))
     for folder in spec.tests:
-        if not folder.is_dir():
+        if not observed_inputs.is_dir(folder):
             raise MissingPackageError(f"service {spec.name!r}: test folder {folder} does not exist")
         # A test folder is read as a package named after it (`tests`), beside the service's own packages.
         listing = package_files(folder.parent, folder.name, repository_root(folder))
@@ -477,6 +487,6 @@ def repository_root(source_root: Path) -> Path:
     resolved = source_root.resolve()
     for marker in (".git", "pyproject.toml"):
         for folder in (resolved, *resolved.parents):
-            if (folder / marker).exists():
+            if observed_inputs.exists(folder / marker):
                 return folder
     return resolved

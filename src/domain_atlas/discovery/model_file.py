@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from domain_atlas.discovery import observed_inputs
 from domain_atlas.model import (
     Context,
     DeclaredRelationship,
@@ -60,7 +61,9 @@ def _load(path: Path, shown: str) -> dict[str, Any]:
         size = path.stat().st_size
         if size > MAX_MODEL_BYTES:
             raise ModelFileError(f"{shown}: {size:,} bytes, over the {MAX_MODEL_BYTES:,}-byte limit for a model")
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
+        observed_inputs.file_read(path, data)
+        text = data.decode("utf-8")
     except OSError as error:
         raise ModelFileError(f"{shown}: cannot read the model: {error.strerror or error}") from error
     except UnicodeDecodeError as error:

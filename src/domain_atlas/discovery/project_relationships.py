@@ -6,7 +6,8 @@ import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 
-from domain_atlas.discovery.source_files import display_path
+from domain_atlas.discovery import observed_inputs
+from domain_atlas.discovery.source_files import UnreadableFile, display_path, read_file_bytes
 from domain_atlas.model import DeclaredRelationship, Diagnostic, Level
 from domain_atlas.rules.relationship_settings import RelationshipSettingsError, parse_relationships
 
@@ -18,9 +19,12 @@ def project_relationships(
     for root in source_roots:
         for folder in (root, root.parent, root.parent.parent):
             path = folder / "pyproject.toml"
-            if not path.is_file():
+            if not observed_inputs.is_file(path):
                 continue
-            text = path.read_text(encoding="utf-8", errors="replace")
+            try:
+                text = read_file_bytes(path).decode("utf-8", errors="replace")
+            except UnreadableFile:
+                continue  # reported once, with the catalogue rules of the same file
             if "tool.domain-atlas" not in text:
                 continue
             shown = display_path(path, base)

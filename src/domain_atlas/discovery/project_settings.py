@@ -6,6 +6,7 @@ import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 
+from domain_atlas.discovery import observed_inputs
 from domain_atlas.discovery.source_files import UnreadableFile, display_path, read_file_bytes
 from domain_atlas.model import Diagnostic, ElementOverride, Level, StereotypeRule
 from domain_atlas.rules.stereotype_settings import CatalogueSettingsError, parse_rules
@@ -18,7 +19,7 @@ def project_rules(
     for root in source_roots:
         for folder in (root, root.parent, root.parent.parent):
             path = folder / "pyproject.toml"
-            if not path.is_file():
+            if not observed_inputs.is_file(path):
                 continue
             try:
                 text = read_file_bytes(path).decode("utf-8", errors="replace")

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from domain_atlas.discovery import observed_inputs
 from domain_atlas.model import Diagnostic, Level
 
 # Generated or vendored giants would dominate build time and say nothing about the architecture.
@@ -62,17 +63,27 @@ def _bases(base: Path) -> tuple[Path, Path]:
 
 def find_packages(source_root: Path) -> list[str]:
     """Top-level packages under a source root (directories holding Python files)."""
-    if not source_root.is_dir():
+    if not observed_inputs.is_dir(source_root):
         raise MissingPackageError(f"source root {source_root} does not exist or is not a directory")
     names = []
     try:
-        children = sorted(source_root.iterdir())
+        children = sorted(_listed(source_root))
     except OSError as error:
         raise MissingPackageError(f"source root {source_root} cannot be listed: {error.strerror or error}") from error
-    for child in children:
-        usable = child.is_dir() and child.name.isidentifier() and child.name not in SKIPPED_DIRECTORIES
-        if usable and ((child / "__init__.py").is_file() or any(child.glob("*.py"))):
-            names.append(child.name)
+    for name in children:
+        child = source_root / name
+        if not (name.isidentifier() and name not in SKIPPED_DIRECTORIES and observed_inputs.is_dir(child)):
+            continue
+        with contextlib.suppress(OSError):
+            if any(entry.endswith(".py") for entry in _listed(child)):
+                names.append(name)
+    return names
+
+
+def _listed(folder: Path) -> list[str]:
+    """A folder's entries, reported to the run's input record."""
+    names = os.listdir(folder)
+    observed_inputs.folder_listed(folder, names)
     return names
 
 
@@ -91,13 +102,13 @@ def package_files(source_root: Path, package: str, base: Path) -> Listing:
     target) is reported, not read again; broken links, special files (FIFOs, devices) and folders that
     cannot be listed are reported too, so nothing goes missing without a message.
     """
-    if not source_root.is_dir():
+    if not observed_inputs.is_dir(source_root):
         raise MissingPackageError(f"source root {source_root} does not exist or is not a directory")
     top = source_root / Path(*package.split("."))
     listing = Listing()
-    if not top.is_dir():
+    if not observed_inputs.is_dir(top):
         single = top.with_suffix(".py")
-        if single.is_file():
+        if observed_inputs.is_file(single):
             listing.files.append(SourceFile(package, single, display_path(single, base), False))
             return listing
         found = ", ".join(find_packages(source_root)) or "none"
@@ -147,6 +158,7 @@ def _walk(source_root: Path, top: Path, base: Path, listing: Listing) -> None:
             folders[:] = []
             continue
         seen_folders[real] = here
+        observed_inputs.folder_listed(here, [*folders, *names])
         folders[:] = sorted(f for f in folders if f not in SKIPPED_DIRECTORIES and f.isidentifier())
         for name in sorted(names):
             path = here / name
@@ -230,11 +242,13 @@ def read_file_bytes(path: Path) -> bytes:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             raise UnreadableFile("not a regular file")
         with os.fdopen(descriptor, "rb", closefd=False) as stream:
-            return stream.read()
+            data = stream.read()
     except OSError as error:
         raise UnreadableFile(error.strerror or str(error)) from error
     finally:
         os.close(descriptor)
+    observed_inputs.file_read(path, data)
+    return data
 
 
 def read_source(raw: bytes, display: str) -> SourceText:

@@ -1,38 +1,20 @@
-"""The composition root both primary adapters share: discovery, rules and rendering wired together.
+"""The composition root for what the site and reviews need beyond analysis: pages, diagrams, ADRs, diffs.
 
-The MkDocs plugin and the CLI import from here only, so they stay thin and never reach into the
-outbound adapters (griffe discovery, Graphviz rendering) themselves.
+Kept apart from composition.py so that a command-line check or export never imports Jinja, Markdown, Graphviz or
+git; the MkDocs plugin, `domain-atlas pages` and `domain-atlas diff` import from both.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from domain_atlas.discovery.disk_cache import cache_folder
+from domain_atlas.adapters.composition import FileCache, MissingPackageError, Progress, analyse, analyse_service
 from domain_atlas.discovery.git_revisions import RevisionError, specs_at_revision
-from domain_atlas.discovery.importlinter import find_contract_file, read_contracts
-from domain_atlas.discovery.loader import (
-    FileCache,
-    MissingPackageError,
-    disk_cache,
-    load_service,
-    young_collections_only,
-)
-from domain_atlas.discovery.model_file import ModelFileError, read_model_service
-from domain_atlas.discovery.project_relationships import project_relationships
-from domain_atlas.discovery.source_files import display_path
-from domain_atlas.model import Diagnostic, Service, ServiceSpec, Violation
-from domain_atlas.model.contracts import Contract
+from domain_atlas.model import Service, ServiceSpec
 from domain_atlas.rendering.adrs import Decision, DecisionError, enforcement_section, index_markdown, read_decision
 from domain_atlas.rendering.changes import WORKTREE, Revision, diff_json, diff_markdown, diff_text
-from domain_atlas.rendering.cml import context_map as cml_context_map
-from domain_atlas.rendering.export import to_json as model_json
 from domain_atlas.rendering.graphviz import Engine, LayoutError, find_engine
-from domain_atlas.rendering.layout_reading import layout_reading_markdown
-from domain_atlas.rendering.mermaid import mermaid_document
 from domain_atlas.rendering.nav_snippets import mkdocs_snippet, toml_string, zensical_snippet
 from domain_atlas.rendering.pages import PageRenderer, RenderedSite
 from domain_atlas.rendering.publication import (
@@ -44,58 +26,31 @@ from domain_atlas.rendering.publication import (
     url_relative_links,
     uses_mermaid,
 )
-from domain_atlas.rendering.sitemap import (
-    RESERVED_CONTEXT_SLUGS,
-    RESERVED_SERVICE_SLUGS,
-    Sitemap,
-    context_slug,
-    markdown_link,
-    page_slug,
-)
-from domain_atlas.rendering.structurizr import structurizr_workspace
-from domain_atlas.rules.base import RuleContext
-from domain_atlas.rules.catalogue import RULES, check_all
+from domain_atlas.rendering.sitemap import Sitemap, markdown_link
 from domain_atlas.rules.changes import ServiceChanges, diff_models
-from domain_atlas.rules.ignores import apply_suppressions
-from domain_atlas.rules.landscape_relationships import check_landscape
-from domain_atlas.rules.relationships import without_settled
 
 __all__ = [
-    "EXPORT_FORMATS",
-    "RESERVED_CONTEXT_SLUGS",
-    "RESERVED_SERVICE_SLUGS",
     "Comparison",
     "Decision",
     "DecisionError",
-    "FileCache",
     "LayoutError",
-    "MissingPackageError",
-    "ModelFileError",
     "NavPage",
     "NavSection",
-    "Progress",
     "Publication",
     "RenderedSite",
     "Revision",
     "RevisionError",
+    "ServiceChanges",
     "Sitemap",
-    "analyse",
-    "analyse_service",
     "compare_with",
-    "context_slug",
     "diff_json",
     "diff_markdown",
     "diff_revisions",
     "diff_text",
     "enforcement_section",
-    "failing_violations",
-    "file_cache",
     "index_markdown",
-    "layout_reading_markdown",
     "markdown_link",
     "mkdocs_snippet",
-    "model_json",
-    "page_slug",
     "publish",
     "read_decision",
     "render_site",
@@ -104,77 +59,6 @@ __all__ = [
     "uses_mermaid",
     "zensical_snippet",
 ]
-
-
-Progress = Callable[[str, int, int], None]  # stage, done, total (0: unknown); the CLI draws it on a terminal
-
-
-# `domain-atlas export --format NAME`: the model as JSON, or as other tools' languages.
-EXPORT_FORMATS: dict[str, Callable[[Sequence[Service]], str]] = {
-    "json": model_json,
-    "structurizr": structurizr_workspace,
-    "cml": cml_context_map,
-    "mermaid": mermaid_document,
-}
-
-
-_DECLARED = ("relationship-acl-bypassed", "relationship-separate-ways")
-
-
-def file_cache(cache_dir: str | os.PathLike[str] | None = None, *, enabled: bool = True) -> FileCache:
-    """Facts cached in memory and, unless disabled, on disk: `cache_dir`, else $DOMAIN_ATLAS_CACHE_DIR,
-    else .domain_atlas_cache/ in the working directory."""
-    return FileCache(disk_cache(cache_folder(cache_dir)) if enabled else None)
-
-
-def analyse_service(
-    spec: ServiceSpec,
-    cache: FileCache | None = None,
-    adr_links: Mapping[str, str] | None = None,
-    progress: Progress | None = None,
-) -> Service:
-    """Read one service statically and check the rules on it (or read it from its exported model)."""
-    if spec.model is not None:
-        read = read_model_service(spec.model, spec.name, display_path(spec.model, spec.base))
-        read = dataclasses.replace(
-            read, slug=spec.slug or read.slug, relationships=spec.relationships or read.relationships
-        )
-        # The model's violations were found where it was exported; only the wiki's declarations are new here.
-        wiki = RuleContext(adr_links=adr_links or {})
-        new = {violation for rule in _DECLARED for violation in RULES[rule].check(read, wiki)}
-        return dataclasses.replace(read, violations=tuple(without_settled(read, sorted({*read.violations, *new}))))
-    # Relationships declared in mkdocs.yml win over those the analysed project keeps in its pyproject.toml.
-    declared, declared_problems = project_relationships(spec.source_roots, spec.base)
-    relationships = spec.relationships or declared
-    with young_collections_only():  # the model is tens of thousands of objects: no full collections while built
-        service = dataclasses.replace(load_service(spec, cache, adr_links, progress), relationships=relationships)
-    contracts: list[Contract] = []
-    contract_problems: list[Diagnostic] = []
-    contract_file = find_contract_file(spec.source_roots)
-    if contract_file is not None:
-        contracts, contract_problems = read_contracts(contract_file, spec.base)
-    found = without_settled(service, check_all(service, RuleContext(spec.scheme, contracts, adr_links or {})))
-    if spec.type_only_imports == "ignore":
-        found = [violation for violation in found if not violation.type_only]
-    kept, problems = apply_suppressions(found, service.suppressions)
-    problems = [*problems, *contract_problems, *declared_problems]
-    return dataclasses.replace(
-        service, violations=tuple(kept), diagnostics=tuple(sorted({*service.diagnostics, *problems}))
-    )
-
-
-def failing_violations(violations: Sequence[Violation], type_only_imports: str) -> list[Violation]:
-    """The violations that fail a build: imports under `if TYPE_CHECKING:` only when asked (`fail`)."""
-    return [violation for violation in violations if not violation.type_only or type_only_imports == "fail"]
-
-
-def analyse(
-    specs: Sequence[ServiceSpec],
-    cache: FileCache | None = None,
-    adr_links: Mapping[str, str] | None = None,
-    progress: Progress | None = None,
-) -> list[Service]:
-    return check_landscape([analyse_service(spec, cache, adr_links, progress) for spec in specs], adr_links)
 
 
 def render_site(

@@ -1,0 +1,210 @@
+"""Whole command results kept on disk, replayed while nothing the run read has changed.
+
+`domain-atlas export`, `check` and `explain` are run again and again over trees that did not change (CI, pre-commit,
+a second build). Per-file facts (disk_cache.py) spare the parsing, but a run still rebuilds the model; here the
+command's output, messages and exit code are kept beside what it read (observed_inputs.py), under a key made of
+everything else it depends on: this code, Python and the libraries' versions, the command line, the working folder
+and the settings. A later run with the same key replays the result once every file read has the same bytes, every
+folder listed the same entries and every probed path the same kind; otherwise it runs in full and stores anew.
+
+Standard library only, so a replay imports nothing heavy. Entries are JSON (never executed) plus the output bytes,
+checked against the digest the JSON records; anything unreadable or inconsistent is ignored and rewritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import json
+import os
+import sys
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from domain_atlas import __version__
+from domain_atlas.discovery.observed_inputs import Observed, still_holds
+
+FORMAT = "domain-atlas/run/1"
+RUNS_FOLDER = "runs"
+MAX_RUNS = 64  # each holds one output (the Django model is ~2 MB): older ones are pruned
+# The libraries whose behaviour can reach an output (parsing help, templates, schemas, settings).
+DEPENDENCIES = ("griffe", "jinja2", "markupsafe", "mkdocs", "pyyaml", "jsonschema")
+_MARKERS = {
+    ".gitignore": "# Created by Domain Atlas: a cache, never commit it.\n*\n",
+    "CACHEDIR.TAG": "Signature: 8a477f597d28d172789f06886806bc55\n# Domain Atlas cache; see https://bford.info/cachedir/\n",
+}
+
+
+class RunResult(NamedTuple):
+    output: bytes
+    messages: str  # what the run wrote to standard error, replayed as written
+    exit_code: int
+
+
+def run_key(parts: Sequence[str]) -> str:
+    """A key for a run: `parts` (command line, settings...) with this code, this Python and the libraries used."""
+    material = [FORMAT, __version__, code_fingerprint(), sys.version, dependency_versions(), os.getcwd(), *parts]
+    return hashlib.sha256(json.dumps(material).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+# The package's files that make results: code, templates, schemas (the site's scripts and styles make no result
+# replayed here, and hashing the vendored scripts would cost more than the rest of a replay).
+CODE_SUFFIXES = (".py", ".j2", ".json")
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """A digest of this package's code: a development edit never replays an older result."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for folder, folders, names in os.walk(package):
+        folders[:] = sorted(name for name in folders if name not in ("__pycache__", "assets"))
+        for name in sorted(names):
+            if not name.endswith(CODE_SUFFIXES):
+                continue
+            path = os.path.join(folder, name)
+            digest.update(os.path.relpath(path, package).encode("utf-8", "surrogateescape") + b"\0")
+            with contextlib.suppress(OSError), open(path, "rb") as stream:
+                digest.update(hashlib.sha256(stream.read()).digest())
+    return digest.hexdigest()
+
+
+@functools.cache
+def dependency_versions() -> str:
+    """`name-version` of each installed library in DEPENDENCIES, read from the folder names of its metadata
+    (what importlib.metadata reads, without its import cost)."""
+    wanted = {name.replace("-", "_").lower() for name in DEPENDENCIES}
+    found: set[str] = set()
+    for entry in sys.path:
+        with contextlib.suppress(OSError):
+            for name in os.listdir(entry or "."):
+                if name.endswith(".dist-info") and name.split("-")[0].lower() in wanted:
+                    found.add(name.removesuffix(".dist-info").lower())
+    return ",".join(sorted(found))
+
+
+def replay(folder: Path, key: str) -> RunResult | None:
+    """The stored result of the run with this key, if every input it read is unchanged; else None."""
+    meta_path, output_path = _paths(folder, key)
+    try:
+        with open(meta_path, "rb") as stream:
+            document = json.loads(stream.read())
+        stored = _decoded(document, key)
+        if stored is None:
+            return None
+        observed, recorded_at, result_without_output, output_digest = stored
+        if not still_holds(observed, recorded_at):
+            return None
+        with open(output_path, "rb") as stream:
+            output = stream.read()
+    except (OSError, ValueError, RecursionError):
+        return None
+    if hashlib.sha256(output).hexdigest() != output_digest:
+        return None
+    return RunResult(output, result_without_output.messages, result_without_output.exit_code)
+
+
+def remember(folder: Path, key: str, observed: Observed, recorded_at_ns: int, result: RunResult) -> str:
+    """Store a run's result; returns "" or why it could not be stored (the run itself is not affected)."""
+    meta_path, output_path = _paths(folder, key)
+    document = {
+        "format": FORMAT,
+        "key": key,
+        "recorded_at_ns": recorded_at_ns,
+        "exit_code": result.exit_code,
+        "messages": result.messages,
+        "output_sha256": hashlib.sha256(result.output).hexdigest(),
+        "files": observed.files,
+        "folders": {path: list(seen) for path, seen in observed.folders.items()},
+        "probes": observed.probes,
+    }
+    try:
+        _create_folder(meta_path.parent)
+        # The output first: a meta entry never points at an output not yet whole.
+        _write_atomically(output_path, result.output)
+        _write_atomically(meta_path, json.dumps(document, sort_keys=True).encode("utf-8", "surrogateescape"))
+        _prune(meta_path.parent)
+    except OSError as error:
+        return f"cannot keep this run's result in {folder}: {error.strerror or error}"
+    return ""
+
+
+def _paths(folder: Path, key: str) -> tuple[Path, Path]:
+    runs = folder / RUNS_FOLDER
+    return runs / f"{key}.json", runs / f"{key}.out"
+
+
+def _decoded(document: Any, key: str) -> tuple[Observed, int, RunResult, str] | None:
+    """The entry's parts, or None unless every field has the type written (the folder is not trusted)."""
+    if not isinstance(document, dict) or document.get("format") != FORMAT or document.get("key") != key:
+        return None
+    recorded_at, exit_code = document.get("recorded_at_ns"), document.get("exit_code")
+    messages, digest = document.get("messages"), document.get("output_sha256")
+    files, folders, probes = document.get("files"), document.get("folders"), document.get("probes")
+    if not (isinstance(recorded_at, int) and isinstance(exit_code, int) and not isinstance(exit_code, bool)):
+        return None
+    if not (isinstance(messages, str) and isinstance(digest, str) and isinstance(folders, dict)):
+        return None
+    if not (isinstance(files, dict) and _str_map(files) and isinstance(probes, dict) and _str_map(probes)):
+        return None
+    seen_folders: dict[str, tuple[int, str]] = {}
+    for path, seen in folders.items():
+        if not (isinstance(seen, list) and len(seen) == 2 and _is_int(seen[0]) and isinstance(seen[1], str)):
+            return None
+        seen_folders[path] = (seen[0], seen[1])
+    observed = Observed(files=dict(files), folders=seen_folders, probes=dict(probes))
+    return observed, recorded_at, RunResult(b"", messages, exit_code), digest
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _str_map(value: dict[Any, Any]) -> bool:
+    return all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+
+
+def _create_folder(runs: Path) -> None:
+    if runs.is_dir():
+        return
+    cache = runs.parent
+    fresh = not cache.is_dir()
+    runs.mkdir(parents=True, exist_ok=True)
+    if fresh:
+        for name, text in _MARKERS.items():
+            with contextlib.suppress(OSError):
+                (cache / name).write_text(text, encoding="utf-8")
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    # A name no other process or thread uses, created exclusively, then renamed into place.
+    temporary = path.with_name(f".tmp-{os.getpid()}-{threading.get_ident()}-{path.name}")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(temporary, flags, 0o644)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(descriptor, view) :]
+        finally:
+            os.close(descriptor)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _prune(runs: Path, keep: int = MAX_RUNS) -> None:
+    entries: list[tuple[float, str]] = []
+    with contextlib.suppress(OSError), os.scandir(runs) as scan:
+        for entry in scan:
+            if entry.name.endswith(".json") and entry.is_file(follow_symlinks=False):
+                entries.append((entry.stat(follow_symlinks=False).st_mtime, entry.name.removesuffix(".json")))
+    for _, key in sorted(entries, reverse=True)[keep:]:
+        for suffix in (".json", ".out"):
+            with contextlib.suppress(OSError):
+                os.unlink(runs / f"{key}{suffix}")
