@@ -23,6 +23,16 @@ def _squares_slowly(batch: Sequence[int]) -> list[tuple[int, int]]:
     return [(os.getpid(), job * job) for job in batch]
 
 
+def _fail_in_main_process(batch: Sequence[tuple[int, str, int]]) -> list[int]:
+    """Jobs are (number, marker folder, pid of the main process); the main process fails on its first batch."""
+    _, folder, main = batch[0]
+    if os.getpid() == main:
+        raise KeyboardInterrupt
+    time.sleep(0.05)
+    (Path(folder) / f"{batch[0][0]}").write_text("read")
+    return [number for number, _, _ in batch]
+
+
 @pytest.fixture
 def two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(shared_reading, "processes", lambda: 2)
@@ -63,3 +73,10 @@ def test_facts_read_on_two_cores_are_those_read_on_one_and_fill_the_disk_cache(
     warm = file_cache(tmp_path)
     assert model_json([analyse_service(spec, warm)]) == one_process
     assert warm.disk_hits == len(written) and warm.misses == 0
+
+
+def test_an_interrupted_main_process_leaves_no_worker_reading_the_rest(two_cores: None, tmp_path: Path):
+    jobs = [(number, str(tmp_path), os.getpid()) for number in range(200)]
+    with pytest.raises(KeyboardInterrupt):
+        read_shared(jobs, _fail_in_main_process, lambda job: 1)
+    assert len(list(tmp_path.iterdir())) <= 3, "only the batches a worker had already taken are read"

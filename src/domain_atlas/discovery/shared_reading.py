@@ -57,14 +57,19 @@ def read_shared(
 
     with ProcessPoolExecutor(max_workers=count - 1, mp_context=_start_method()) as pool:
         futures: list[Future[list[R]]] = [pool.submit(read_batch, [jobs[i] for i in batch]) for batch in batches]
-        for future, batch in zip(reversed(futures), reversed(batches), strict=True):
-            if future.cancel():  # no worker has it yet: read it here
-                keep(batch, read_batch([jobs[i] for i in batch]))
-                if done is not None:
-                    done(len(found) + _finished_elsewhere(futures, batches))
-        for future, batch in zip(futures, batches, strict=True):
-            if not future.cancelled():
-                keep(batch, future.result())
+        try:
+            for future, batch in zip(reversed(futures), reversed(batches), strict=True):
+                if future.cancel():  # no worker has it yet: read it here
+                    keep(batch, read_batch([jobs[i] for i in batch]))
+                    if done is not None:
+                        done(len(found) + _finished_elsewhere(futures, batches))
+            for future, batch in zip(futures, batches, strict=True):
+                if not future.cancelled():
+                    keep(batch, future.result())
+        except BaseException:  # Ctrl-C, say: the workers must not go on reading the batches left
+            for future in futures:
+                future.cancel()
+            raise
     if done is not None:
         done(len(found))
     return [found[index] for index in range(len(jobs))]
