@@ -2,8 +2,8 @@
 
 This process reads too, taking batches from the back of the queue that no worker has started yet, while the
 workers take them from the front; so no core waits idle, and this process's share of the results never
-crosses a process boundary. Biggest files go first, so the last batches are small and every process
-finishes at about the same time.
+crosses a process boundary. Batches are of about equal weight (bytes of source), heaviest files first, so no
+big file is left for the end and every process finishes at about the same time.
 """
 
 from __future__ import annotations
