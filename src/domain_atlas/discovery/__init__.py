@@ -1,1 +1,1 @@
-"""Static discovery: reading services from source with griffe and ast, never importing them."""
+"""Static discovery: reading services from source with `ast`, never importing them."""

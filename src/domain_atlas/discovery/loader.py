@@ -7,7 +7,6 @@ import dataclasses
 import functools
 import gc
 import hashlib
-import importlib.metadata
 import io
 import re
 import sys
@@ -19,12 +18,14 @@ from typing import TypeVar
 from domain_atlas import __version__
 from domain_atlas.discovery import (
     bodies,
+    expression_text,
     fact_codec,
     imports,
     module_facts,
     observed_inputs,
     safe_text,
     source_files,
+    symbol_scopes,
     symbols,
     syntax,
 )
@@ -82,10 +83,8 @@ __all__ = [
 
 
 def disk_cache(folder: Path) -> DiskCache[ModuleFacts]:
-    """The on-disk layer for facts read by this very code, this Python and this griffe."""
-    salt = source_fingerprint(
-        _EXTRACTORS, (__version__, sys.version, importlib.metadata.version("griffe"), str(MAX_FILE_BYTES))
-    )
+    """The on-disk layer for facts read by this very code and this Python."""
+    salt = source_fingerprint(_EXTRACTORS, (__version__, sys.version, str(MAX_FILE_BYTES)))
     return DiskCache(folder, Codec(ModuleFacts), salt)
 
 
@@ -221,11 +220,13 @@ def _suppressions(text: str, display: str) -> tuple[Suppression, ...]:
 _EXTRACTORS = (
     sys.modules[__name__],
     bodies,
+    expression_text,
     fact_codec,
     imports,
     module_facts,
     safe_text,
     source_files,
+    symbol_scopes,
     symbols,
     syntax,
 )

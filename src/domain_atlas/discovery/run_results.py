@@ -31,7 +31,7 @@ FORMAT = "domain-atlas/run/1"
 RUNS_FOLDER = "runs"
 MAX_RUNS = 64  # each holds one output (the Django model is ~2 MB): older ones are pruned
 # The libraries whose behaviour can reach an output (parsing help, templates, schemas, settings).
-DEPENDENCIES = ("griffe", "jinja2", "markupsafe", "mkdocs", "pyyaml", "jsonschema")
+DEPENDENCIES = ("jinja2", "markupsafe", "mkdocs", "pyyaml", "jsonschema")
 _MARKERS = {
     ".gitignore": "# Created by Domain Atlas: a cache, never commit it.\n*\n",
     "CACHEDIR.TAG": "Signature: 8a477f597d28d172789f06886806bc55\n# Domain Atlas cache; see https://bford.info/cachedir/\n",

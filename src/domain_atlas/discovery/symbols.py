@@ -1,21 +1,35 @@
-"""Classes and functions of one module, read statically with griffe and reduced to plain facts.
+"""Classes and functions of one module, read statically from its `ast` tree and reduced to plain facts.
 
-griffe visits the module's source text (never importing it); the facts kept here are what the
-stereotype catalogue and the pages need, so griffe objects never leak into the model.
+The facts are the ones griffe's visitor gives (docstrings, bases as written and resolved through the
+imports, decorators, attributes, signatures), read here in one walk over the statements instead: griffe
+builds a full object model and visits every node, several times the cost of parsing on large trees,
+while the stereotype catalogue and the pages need only these facts. griffe's semantics are kept on
+purpose (which assignments count as attributes, which branch wins, how expressions are written);
+`scripts/compare_symbols.py` checks them against griffe on real code.
 """
 
 from __future__ import annotations
 
 import ast
-import logging
+import contextlib
+import inspect
+import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
-import griffe
-
-# griffe reports unresolvable names and docstring oddities at DEBUG/WARNING; they are not the user's
-# architecture problems, so they are kept out of the MkDocs log.
-logging.getLogger("griffe").setLevel(logging.ERROR)
+from domain_atlas.discovery.expression_text import (
+    PARSE_STRINGS,
+    NoCanonicalPath,
+    Resolve,
+    canonical,
+    parsed_annotation,
+    subscript_parts,
+    written,
+)
+from domain_atlas.discovery.symbol_scopes import Kind, Symbol, canonical_name
 
 
 @dataclass(frozen=True)
@@ -64,124 +78,328 @@ class SymbolFacts:
     imported_names: tuple[tuple[str, str], ...]  # local name -> dotted path it was imported from
 
 
-def _text(value: object) -> str:
-    return "" if value is None else str(value)
+# Decorators griffe turns into labels that change what a definition is.
+_PROPERTIES = frozenset({"property", "functools.cached_property", "cached_property.cached_property"})
+_OVERLOADS = frozenset({"typing.overload", "typing_extensions.overload"})
+_TYPE_ALIAS: type | None = getattr(ast, "TypeAlias", None)  # Python 3.12+
+_BLOCKS = frozenset(
+    {ast.If, ast.Try, ast.TryStar, ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith, ast.Match, _TYPE_ALIAS}
+    - {None}
+)
+_TYPE_PARAMETERS = sys.version_info >= (3, 12)
+_STAR_PREFIXES = {"TypeVarTuple": "*", "ParamSpec": "**"}
 
 
-def _canonical(expression: object) -> str:
-    path = getattr(expression, "canonical_path", None)
-    return str(path) if path else _text(expression)
+def _docstring(node: ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) -> str:
+    body = node.body
+    if body and isinstance(body[0], ast.Expr):
+        value = body[0].value
+        if isinstance(value, ast.Constant) and isinstance(value.value, str):
+            return inspect.cleandoc(value.value.rstrip())
+    return ""
 
 
-def _definition_lines(tree: ast.Module) -> dict[int, int]:
-    """First decorator line -> `class`/`def` line, for definitions griffe can list (module and class level).
-
-    griffe counts a decorated definition from its first decorator; readers want the `class`/`def` line.
-    """
-    found: dict[int, int] = {}
-    statements: list[ast.stmt] = list(tree.body)
-    while statements:
-        node = statements.pop()
-        if isinstance(node, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
-            if node.decorator_list:
-                found[node.decorator_list[0].lineno] = node.lineno
-            if isinstance(node, ast.ClassDef):
-                statements.extend(node.body)
-        elif isinstance(node, ast.If | ast.Try | ast.TryStar | ast.With | ast.AsyncWith):
-            statements.extend(node.body)
-            statements.extend(getattr(node, "orelse", ()))
-            statements.extend(getattr(node, "finalbody", ()))
-            for handler in getattr(node, "handlers", ()):
-                statements.extend(handler.body)
-    return found
+def _dotted(node: ast.expr) -> str | None:
+    """An assignment target as griffe names it (`x`, `self.x`), or None for targets it skips."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        owner = _dotted(node.value)
+        return None if owner is None else f"{owner}.{node.attr}"
+    return None
 
 
-class _TreeVisitor(griffe.Visitor):
-    """griffe's visitor, given the tree already parsed for the other facts instead of parsing the text again."""
-
-    tree: ast.Module
-
-    def get_module(self) -> griffe.Module:
-        try:
-            self.visit(self.tree)
-            module: griffe.Module = self.current.module
-            return module
-        finally:
-            # griffe links nodes to their parents while visiting; unlink them so the tree is freed without the GC.
-            visited = getattr(self, "_visited_nodes", [])
-            for node in visited:
-                vars(node).pop("parent", None)
-            visited.clear()
+def _target_names(node: ast.Assign | ast.AnnAssign) -> list[str] | None:
+    names = []
+    for target in node.targets if isinstance(node, ast.Assign) else (node.target,):
+        name = _dotted(target)
+        if name is None:
+            return None  # one unsupported target (a tuple, a subscript) drops the whole statement, as in griffe
+        names.append(name)
+    return names
 
 
-_EXTENSIONS: griffe.Extensions | None = None
+def _type_parameters(node: ast.AST) -> dict[str, str] | None:
+    if not _TYPE_PARAMETERS or not getattr(node, "type_params", None):
+        return None
+    return {p.name: _STAR_PREFIXES.get(type(p).__name__, "") for p in getattr(node, "type_params", ())}
 
 
-def _visit(module_name: str, path: Path, text: str, tree: ast.Module) -> griffe.Module:
-    global _EXTENSIONS
-    if _EXTENSIONS is None:
-        _EXTENSIONS = griffe.load_extensions()  # the same built-in extensions griffe.visit loads on every call
-    visitor = _TreeVisitor(module_name, path, text, _EXTENSIONS)
-    visitor.tree = tree
-    return visitor.get_module()
+def _signature(arguments: ast.arguments) -> list[ast.arg]:
+    signature = arguments.posonlyargs + arguments.args if arguments.posonlyargs else arguments.args
+    if arguments.vararg or arguments.kwonlyargs or arguments.kwarg:
+        signature = [*signature, *([arguments.vararg] if arguments.vararg else []), *arguments.kwonlyargs]
+        if arguments.kwarg:
+            signature.append(arguments.kwarg)
+    return signature
 
 
-def _function(function: griffe.Function, lines: dict[int, int]) -> FunctionFacts:
-    start = function.lineno or 0
-    return FunctionFacts(
-        name=function.name,
-        line=lines.get(start, start),
-        parameters=tuple(Parameter(p.name, _text(p.annotation)) for p in function.parameters),
-        returns=_text(function.returns),
-        decorators=tuple(_text(d.value) for d in function.decorators),
-        docstring=function.docstring.value if function.docstring else "",
-        is_async="async" in function.labels,
-    )
+class _Reader:
+    """One walk over the statements griffe's visitor would act on, building the same members in the same order."""
 
+    def __init__(self, module_name: str, is_init: bool) -> None:
+        self.module = Symbol(Kind.MODULE, module_name, None)
+        self.is_init = is_init
+        self.imports: dict[str, str] = {}
+        self.scopes = [self.module]  # every symbol holding members: emptied at the end so no cycle outlives the read
 
-def _class(cls: griffe.Class, lines: dict[int, int]) -> ClassFacts:
-    attributes = []
-    methods = []
-    for member in cls.members.values():
-        if member.is_alias:
-            continue
-        if isinstance(member, griffe.Attribute):
-            attributes.append(
-                AttributeFacts(member.name, member.lineno or 0, _text(member.annotation), _text(member.value))
+    def annotation_flags(self) -> int:
+        future = self.module.members.get("annotations")
+        postponed = future is not None and future.kind is Kind.ALIAS and future.path == "__future__.annotations"
+        return 0 if postponed else PARSE_STRINGS
+
+    def body(self, statements: list[ast.stmt], scope: Symbol, in_branch: bool, mapped: bool) -> None:
+        """`in_branch`: directly under an `if`/`else`/`except` (griffe keeps the first assignment there).
+        `mapped`: decorated definitions here report their `class`/`def` line rather than their first decorator's.
+        """
+        for node in statements:
+            kind = type(node)
+            if kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
+                self.function(node, scope, mapped)  # type: ignore[arg-type]
+            elif kind is ast.Assign or kind is ast.AnnAssign:
+                self.assignment(node, scope, in_branch)  # type: ignore[arg-type]
+            elif kind is ast.ImportFrom or kind is ast.Import:
+                self.import_(node, scope)  # type: ignore[arg-type]
+            elif kind is ast.ClassDef:
+                self.class_(node, scope, mapped)  # type: ignore[arg-type]
+            elif kind in _BLOCKS:
+                self.block(node, scope, mapped)
+
+    def block(self, node: ast.stmt, scope: Symbol, mapped: bool) -> None:
+        """Statements nested in a compound statement belong to the enclosing scope, as griffe visits them."""
+        if isinstance(node, ast.If):
+            self.body(node.body, scope, True, mapped)
+            self.body(node.orelse, scope, True, mapped)
+        elif isinstance(node, ast.Try | ast.TryStar):
+            self.body(node.body, scope, False, mapped)
+            for handler in node.handlers:
+                self.body(handler.body, scope, True, mapped)
+            self.body(node.orelse, scope, False, mapped)
+            self.body(node.finalbody, scope, False, mapped)
+        elif isinstance(node, ast.For | ast.AsyncFor | ast.While):
+            self.body(node.body, scope, False, False)
+            self.body(node.orelse, scope, False, False)
+        elif isinstance(node, ast.With | ast.AsyncWith):
+            self.body(node.body, scope, False, mapped)
+        elif isinstance(node, ast.Match):
+            for case in node.cases:
+                self.body(case.body, scope, False, False)
+        elif _TYPE_ALIAS is not None and isinstance(node, _TYPE_ALIAS):
+            name = node.name.id  # type: ignore[attr-defined]
+            scope.members[name] = Symbol(Kind.TYPE_ALIAS, name, scope)
+
+    def assignment(self, node: ast.Assign | ast.AnnAssign, scope: Symbol, in_branch: bool) -> None:
+        owner: Symbol | None = scope
+        detailed = scope.kind is Kind.CLASS or scope.kind is Kind.FUNCTION
+        annotation = None
+        if isinstance(node, ast.AnnAssign) and detailed:
+            annotation = self.annotation(node.annotation, scope, classvar=scope.kind is Kind.CLASS)
+        names = _target_names(node)
+        if names is None:
+            return
+        if scope.kind is Kind.FUNCTION:  # an `__init__`: `self.x = ...` makes instance attributes of its class
+            names = [name[5:] for name in names if name.startswith("self.")]
+            owner = scope.parent
+        if not names or owner is None:
+            return
+        value = written(node.value, _NO_RESOLUTION) if detailed else None
+        is_property = False
+        for name in names:
+            if "." in name:
+                continue
+            existing = owner.members.get(name)
+            if existing is not None:
+                if in_branch:
+                    continue  # griffe prefers the assignment outside `if`/`except` branches
+                if existing.kind is not Kind.ALIAS:
+                    # griffe carries labels and annotations over (to the statement's later names too)
+                    is_property = is_property or existing.is_property
+                    if annotation is None and existing.kind in (Kind.ATTRIBUTE, Kind.FUNCTION):
+                        annotation = existing.annotation
+            attribute = Symbol(Kind.ATTRIBUTE, name, owner)
+            attribute.is_property = is_property
+            attribute.annotation = annotation
+            if detailed:
+                attribute.facts = AttributeFacts(name, node.lineno, annotation or "", value or "")
+            owner.members[name] = attribute
+
+    def annotation(self, node: ast.expr, scope: Symbol, classvar: bool = False) -> str | None:
+        flags = self.annotation_flags()
+        resolve = partial(canonical_name, scope)
+        if classvar:  # `ClassVar[X]` in a class body: griffe keeps X
+            try:
+                built, built_flags = parsed_annotation(node, flags)
+                if isinstance(built, ast.Subscript) and not isinstance(built.value, ast.Constant):
+                    left = canonical(built.value, resolve)
+                    if left.rsplit(".", 1)[-1].split("(", 1)[-1].removesuffix(")") == "ClassVar":
+                        return subscript_parts(built, resolve, built_flags)[1]
+            except Exception:  # an annotation griffe cannot build is no annotation
+                return None
+        return written(node, resolve, flags)
+
+    def decorators(
+        self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef, scope: Symbol
+    ) -> list[tuple[str | None, str]]:
+        """(text, the dotted path of the callable) of each decorator."""
+        if not node.decorator_list:
+            return []
+        resolve = partial(canonical_name, scope)
+        found = []
+        for decorator in node.decorator_list:
+            shown = written(decorator, resolve)
+            callee = ""
+            if shown is not None:
+                with contextlib.suppress(NoCanonicalPath):  # a called call of a constant: no label to read
+                    callee = canonical(decorator.func if isinstance(decorator, ast.Call) else decorator, resolve)
+            found.append((shown, callee))
+        return found
+
+    def function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, scope: Symbol, mapped: bool) -> None:
+        decorators = [found for found in self.decorators(node, scope) if found[0] is not None]
+        callees = {callee for _, callee in decorators} if decorators else None
+        detailed = scope.kind is Kind.MODULE or (scope.kind is Kind.CLASS and scope.parent is self.module)
+        name = node.name
+        if callees and callees & _PROPERTIES:  # griffe holds a property as an attribute, annotated with its return
+            attribute = Symbol(Kind.ATTRIBUTE, name, scope)
+            attribute.is_property = True
+            if detailed:
+                resolve = partial(canonical_name, scope.members.get(name, scope))
+                attribute.annotation = written(node.returns, resolve, self.annotation_flags())
+                attribute.facts = AttributeFacts(name, node.lineno, attribute.annotation or "", "")
+            scope.members[name] = attribute
+            return
+        function = Symbol(Kind.FUNCTION, name, scope)
+        constructor = name == "__init__" and scope.kind is Kind.CLASS
+        signature = _signature(node.args)
+        if constructor:
+            function.members = {}
+            self.scopes.append(function)
+            function.parameters = frozenset(argument.arg for argument in signature)
+        if _TYPE_PARAMETERS:
+            function.type_parameters = _type_parameters(node) or function.type_parameters
+        if detailed:
+            flags = self.annotation_flags()
+            resolve = partial(canonical_name, scope.members.get(name, scope))
+            parameters = tuple(
+                Parameter(a.arg, "" if a.annotation is None else written(a.annotation, resolve, flags) or "")
+                for a in signature
             )
-        elif isinstance(member, griffe.Function):
-            methods.append(_function(member, lines))
-    return ClassFacts(
-        name=cls.name,
-        line=lines.get(cls.lineno or 0, cls.lineno or 0),
-        end_line=cls.endlineno or cls.lineno or 0,
-        bases=tuple(_text(base) for base in cls.bases),
-        canonical_bases=tuple(_canonical(base) for base in cls.bases),
-        decorators=tuple(_text(d.value) for d in cls.decorators),
-        docstring=cls.docstring.value if cls.docstring else "",
-        attributes=tuple(sorted(attributes, key=lambda a: a.line)),
-        methods=tuple(sorted(methods, key=lambda m: m.line)),
-    )
+            function.annotation = None if node.returns is None else written(node.returns, resolve, flags)
+            line = node.decorator_list[0].lineno if node.decorator_list and not mapped else node.lineno
+            function.facts = FunctionFacts(
+                name=name,
+                line=line,
+                parameters=parameters,
+                returns=function.annotation or "",
+                decorators=tuple(shown for shown, _ in decorators if shown is not None),
+                docstring=_docstring(node),
+                is_async=isinstance(node, ast.AsyncFunctionDef),
+            )
+        if not callees or not (callees & _OVERLOADS or self.is_accessor(callees, function, scope)):
+            scope.members[name] = function
+        if constructor and detailed:
+            self.body(node.body, function, False, False)
+
+    @staticmethod
+    def is_accessor(callees: set[str], function: Symbol, scope: Symbol) -> bool:
+        """`@x.setter`/`@x.deleter` of a property `x` already held: griffe attaches it to the property."""
+        for callee in callees:
+            owner, _, accessor = callee.rpartition(".")
+            if accessor in ("setter", "deleter") and owner == function.path:
+                held = scope.members.get(function.name)
+                return held is not None and held.is_property
+        return False
+
+    def class_(self, node: ast.ClassDef, scope: Symbol, mapped: bool) -> None:
+        cls = Symbol(Kind.CLASS, node.name, scope)
+        self.scopes.append(cls)
+        if _TYPE_PARAMETERS:
+            cls.type_parameters = _type_parameters(node) or cls.type_parameters
+        if scope is self.module:
+            decorators = tuple(shown or "" for shown, _ in self.decorators(node, scope))
+            line = node.decorator_list[0].lineno if node.decorator_list and not mapped else node.lineno
+            cls.facts = (node, line, decorators)
+        scope.members[node.name] = cls
+        if scope is self.module:
+            self.body(node.body, cls, False, mapped)
+
+    def import_(self, node: ast.Import | ast.ImportFrom, scope: Symbol) -> None:
+        at_module = scope is self.module
+        if isinstance(node, ast.Import):
+            for name in node.names:
+                path = name.name if name.asname else name.name.split(".", 1)[0]
+                local = name.asname or path.split(".", 1)[0]
+                if at_module:
+                    self.imports[local] = path
+                scope.members[local] = Symbol(Kind.ALIAS, local, scope, target=path)
+            return
+        prefix = (self.module.name + "." if node.level > 0 else "") + (node.module + "." if node.module else "")
+        own = scope.path + "."
+        for name in node.names:
+            if name.name == "*" or (not node.module and node.level == 1 and not name.asname and self.is_init):
+                continue  # a star import names nothing; `from . import b` in a package's `__init__` griffe skips
+            path = prefix + name.name
+            local = name.asname or name.name
+            if at_module:
+                self.imports[local] = path
+            if path != own + local:  # griffe makes no alias of a name to itself
+                scope.members[local] = Symbol(Kind.ALIAS, local, scope, target=path)
+
+    def class_facts(self, cls: Symbol) -> ClassFacts:
+        node, line, decorators = cls.facts
+        resolve = partial(canonical_name, cls)
+        bases = [written(base, _NO_RESOLUTION) for base in node.bases]
+        return ClassFacts(
+            name=node.name,
+            line=line,
+            end_line=node.end_lineno or node.lineno,
+            bases=tuple(base or "" for base in bases),
+            canonical_bases=tuple(
+                _canonical_base(base, shown, resolve) for base, shown in zip(node.bases, bases, strict=True)
+            ),
+            decorators=decorators,
+            docstring=_docstring(node),
+            attributes=_sorted(m.facts for m in cls.members.values() if m.kind is Kind.ATTRIBUTE and m.facts),
+            methods=_sorted(m.facts for m in cls.members.values() if m.kind is Kind.FUNCTION and m.facts),
+        )
+
+
+def _no_resolution(name: str) -> str:
+    return name
+
+
+_NO_RESOLUTION: Resolve = _no_resolution  # for expressions griffe builds without resolving any name
+
+
+def _canonical_base(node: ast.expr, shown: str | None, resolve: Resolve) -> str:
+    if shown is None:
+        return ""
+    try:
+        return canonical(node, resolve) or shown
+    except NoCanonicalPath:
+        return shown
+
+
+_Fact = TypeVar("_Fact", AttributeFacts, FunctionFacts, ClassFacts)
+
+
+def _sorted(facts: Iterable[_Fact]) -> tuple[_Fact, ...]:
+    return tuple(sorted(facts, key=lambda fact: fact.line))
 
 
 def read_symbols(module_name: str, path: Path, text: str, tree: ast.Module | None = None) -> SymbolFacts:
-    """Visit one module with griffe: `tree` is `text` parsed (parsed here when not given), never imported."""
+    """The facts of one module: `tree` is `text` parsed (parsed here when not given), never imported."""
     if tree is None:
         tree = ast.parse(text, filename=str(path))
-    lines = _definition_lines(tree)
-    module = _visit(module_name.split(".")[-1], path, text, tree)
-    classes = []
-    functions = []
-    for member in module.members.values():
-        if member.is_alias:
-            continue
-        if isinstance(member, griffe.Class):
-            classes.append(_class(member, lines))
-        elif isinstance(member, griffe.Function):
-            functions.append(_function(member, lines))
-    return SymbolFacts(
-        docstring=module.docstring.value if module.docstring else "",
-        classes=tuple(sorted(classes, key=lambda c: c.line)),
-        functions=tuple(sorted(functions, key=lambda f: f.line)),
-        imported_names=tuple(sorted(module.imports.items())),
+    reader = _Reader(module_name.split(".")[-1], path.name.split(".", 1)[0] == "__init__")
+    reader.body(tree.body, reader.module, False, True)
+    members = reader.module.members.values()
+    facts = SymbolFacts(
+        docstring=_docstring(tree),
+        classes=_sorted(reader.class_facts(m) for m in members if m.kind is Kind.CLASS and m.facts),
+        functions=_sorted(m.facts for m in members if m.kind is Kind.FUNCTION and m.facts),
+        imported_names=tuple(sorted(reader.imports.items())),
     )
+    for scope in reader.scopes:
+        scope.members.clear()  # members point back at their scope: left to the cycle collector otherwise
+    return facts
