@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -42,7 +43,9 @@ def two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_the_main_process_and_a_worker_share_the_batches_and_results_keep_the_jobs_order(two_cores: None):
     jobs = list(range(300))
     told: list[int] = []
+    switching = sys.getswitchinterval()
     found = read_shared(jobs, _squares_slowly, lambda job: job % 7 + 1, told.append)
+    assert sys.getswitchinterval() == switching, "the quicker thread switching ends with the reading"
     assert [square for _, square in found] == [job * job for job in jobs]
     readers = {pid for pid, _ in found}
     assert os.getpid() in readers and len(readers) == 2, "both the main process and the worker read"
