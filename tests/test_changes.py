@@ -163,6 +163,30 @@ def test_empty_bodies_match_only_under_the_same_name():
     assert found["Paid"] == digests("class Paid(Message):\n    pass\n")["Paid"]
 
 
+def test_a_functions_digest_covers_its_parameters_and_return_type_not_its_decorators():
+    found = digests(
+        "def place(order: int) -> int:\n    return order\n\n"
+        "@cached\ndef put(order: int) -> int:\n    return order\n\n"
+        "def other(order: str) -> int:\n    return order\n\n"
+        "def last(order: int) -> str:\n    return order\n"
+    )
+    assert found["place"] == found["put"]
+    assert len({found["place"], found["other"], found["last"]}) == 3
+
+
+def test_names_strings_and_numbers_in_a_body_are_told_apart():
+    found = digests(
+        "class A:\n    x = Paid\n\nclass B:\n    x = 'Paid'\n\nclass C:\n    x = 1\n\nclass D:\n    x = '1'\n"
+    )
+    assert len(set(found.values())) == 4
+
+
+def test_a_huge_hex_number_still_gets_a_digest():
+    # Its decimal text exceeds Python's int-to-text limit: naive text of the tree raises ValueError.
+    found = digests("class Mask:\n    BITS = 0x" + "f" * 5000 + "\n")
+    assert found["Mask"]
+
+
 def test_a_same_body_that_changed_kind_is_not_a_move():
     base = service(elements=(element("shop.orders.events.AllocationRequired", "domain_event", digest="d"),))
     head = service(elements=(element("shop.orders.commands.Allocate", "command", digest="d"),))

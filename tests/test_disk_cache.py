@@ -131,6 +131,41 @@ def test_codec_round_trips_real_facts_and_rejects_wrong_types(tmp_path: Path):
         codec.decode(broken)
 
 
+def _wrong(value: object) -> object:
+    """A value of another JSON type than `value`'s (a bool's is an int: JSON tells them apart)."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, str):
+        return 12
+    if isinstance(value, int):
+        return str(value)
+    return "not a list"
+
+
+def _leaves(value: object, path: tuple[int, ...] = ()) -> list[tuple[int, ...]]:
+    if isinstance(value, list):
+        return [path, *(leaf for index, item in enumerate(value) for leaf in _leaves(item, (*path, index)))]
+    return [] if value is None else [path]
+
+
+def test_every_value_of_the_wrong_type_anywhere_in_an_entry_is_rejected(tmp_path: Path):
+    analyse_service(spec(), file_cache(tmp_path))
+    codec = Codec(ModuleFacts)
+    documents = [json.loads(path.read_text())["facts"] for path in entries(tmp_path)]
+    richest = max(documents, key=lambda document: len(_leaves(document)))
+    places = _leaves(richest)[1:]
+    assert len(places) > 100
+    for place in places:
+        broken = json.loads(json.dumps(richest))
+        holder = broken
+        for index in place[:-1]:
+            holder = holder[index]
+        holder[place[-1]] = _wrong(holder[place[-1]])
+        with pytest.raises(CodecError):
+            codec.decode(broken)
+    assert encode(codec.decode(richest)) == richest
+
+
 def test_default_folder_is_in_the_working_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("DOMAIN_ATLAS_CACHE_DIR", raising=False)

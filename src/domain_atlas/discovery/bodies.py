@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import hashlib
 from dataclasses import dataclass
+from typing import Any
 
 # Calls whose argument is a message being emitted or dispatched.
 PUBLISH_VERBS = frozenset(
@@ -107,14 +108,32 @@ def _emitting_receiver(func: ast.Attribute) -> bool:
     return verb in PUBLISH_VERBS
 
 
-# Nodes that hold nothing this visitor looks for (names, constants, load/store markers, operators).
-_LEAVES = (ast.expr_context, ast.boolop, ast.operator, ast.unaryop, ast.cmpop, ast.Name, ast.Constant, ast.alias)
+# The fields of each node type a body's shape records: `ctx` (Load, Store, Del) follows from where a name stands.
+_FIELDS = {
+    kind: tuple(name for name in kind._fields if name != "ctx")
+    for kind in vars(ast).values()
+    if isinstance(kind, type) and issubclass(kind, ast.AST)
+}
+_Name = ast.Name
+_Constant = ast.Constant
+
+
+def _constant(value: object) -> str:
+    # An int in hexadecimal: decimal text of a huge one (a 5,000-digit hex literal, say) raises ValueError.
+    return "#" + (hex(value) if type(value) is int else repr(value))
 
 
 class _BodyVisitor(ast.NodeVisitor):
-    """An `ast.NodeVisitor` with a faster walk: handlers looked up once per node type, leaves skipped."""
+    """An `ast.NodeVisitor` with a faster walk, which also records the shape of what it walks (see `_digest`).
+
+    The shape is a flat list of strings: each node's type, then its fields in order (names and constants
+    inline, lists bracketed, `~` for None). It holds no position and no comment, so it is blind to layout;
+    as the grammar fixes each type's fields, two trees record the same shape only when they differ in
+    nothing else than what follows from where a name stands (`ctx`) or a `u` before a string.
+    """
 
     def visit(self, node: ast.AST) -> None:
+        self.shape.append(type(node).__name__)
         handler = _HANDLERS.get(type(node))
         if handler is None:
             self.generic_visit(node)
@@ -122,14 +141,44 @@ class _BodyVisitor(ast.NodeVisitor):
             handler(self, node)
 
     def generic_visit(self, node: ast.AST) -> None:
-        for name in node._fields:
-            value = getattr(node, name, None)
-            if isinstance(value, list):
+        # The hottest loop of reading a file: leaves (names, constants) are recorded here, not visited.
+        record = self.shape.append
+        spans = self.spans if node is self.top_level else None
+        start = len(self.shape)
+        for name in _FIELDS[type(node)]:
+            value: Any = getattr(node, name, None)
+            kind = type(value)
+            if kind is list:
+                record("[")
                 for item in value:
-                    if isinstance(item, ast.AST) and not isinstance(item, _LEAVES):
+                    item_kind = type(item)
+                    if item_kind is _Name:
+                        record("$" + item.id)
+                    elif item_kind is _Constant:
+                        record(_constant(item.value))
+                    elif item_kind is str:
+                        record(item)
+                    elif item is None:
+                        record("~")
+                    else:
                         self.visit(item)
-            elif isinstance(value, ast.AST) and not isinstance(value, _LEAVES):
+                record("]")
+            elif kind is _Name:
+                record("$" + value.id)
+            elif kind is _Constant:
+                record(_constant(value.value))
+            elif kind is str:
+                record(value)
+            elif value is None:
+                record("~")
+            elif isinstance(value, ast.AST):
                 self.visit(value)
+            else:  # an int (`from .. import`), or True/False in a `case` pattern
+                record(repr(value))
+            if spans is not None:
+                end = len(self.shape)
+                spans[name] = (start, end)
+                start = end
 
     def __init__(self) -> None:
         self.scope: list[str] = []
@@ -138,6 +187,9 @@ class _BodyVisitor(ast.NodeVisitor):
         self.registries: list[RegistryEntry] = []
         self.self_assignments: list[tuple[str, str, int]] = []
         self.returns: list[tuple[str, str, int]] = []
+        self.shape: list[str] = []
+        self.top_level: ast.AST | None = None  # the module-level class or function whose digest is being taken
+        self.spans: dict[str, tuple[int, int]] = {}  # where each of its fields sits in `shape`
 
     def _qualified(self) -> str:
         return ".".join(self.scope)
@@ -247,38 +299,38 @@ def _handler_name(node: ast.AST) -> str:
 
 def collect_bodies(tree: ast.Module) -> BodyFacts:
     visitor = _BodyVisitor()
-    visitor.visit(tree)
+    digests = []
+    for statement in tree.body:
+        visitor.top_level = statement
+        visitor.visit(statement)
+        if isinstance(statement, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            digests.append((statement.name, _digest(statement, visitor)))
+        visitor.shape.clear()  # only a module-level definition's shape is kept, and only as its digest
     return BodyFacts(
         emissions=tuple(visitor.emissions),
         registries=tuple(visitor.registries),
         self_assignments=tuple(visitor.self_assignments),
         returns=tuple(visitor.returns),
-        digests=body_digests(tree),
+        digests=tuple(digests),
     )
 
 
-def body_digests(tree: ast.Module) -> tuple[tuple[str, str], ...]:
-    """A digest of each top-level class's and function's body, blind to its name, layout and comments, so a
+def _digest(node: ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef, visitor: _BodyVisitor) -> str:
+    """A digest of a module-level class's or function's body, blind to its name, layout and comments, so a
     class renamed or moved with its body unchanged can be reported as a move rather than a removal and an addition.
+    A class's bases and decorators are not part of it; a function's parameters and return annotation are.
     """
-    found = []
-    for node in tree.body:
-        try:
-            if isinstance(node, ast.ClassDef):
-                parts = [ast.dump(statement) for statement in node.body]
-            elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-                returns = ast.dump(node.returns) if node.returns else ""
-                parts = [ast.dump(node.args), returns, *map(ast.dump, node.body)]
-            else:
-                continue
-        except RecursionError:  # absurdly deep code: no digest, so never reported as moved
-            continue
-        if all(_trivial(statement) for statement in node.body):
-            # `pass` or a docstring alone says nothing: such bodies match only under the same name.
-            parts.append(node.name)
-        digest = hashlib.blake2b("\n".join(parts).encode("utf-8"), digest_size=12).hexdigest()
-        found.append((node.name, digest))
-    return tuple(found)
+    parts = ("body",) if isinstance(node, ast.ClassDef) else ("args", "returns", "body")
+    shape = [token for part in parts for token in visitor.shape[slice(*visitor.spans[part])]]
+    if all(_trivial(statement) for statement in node.body):
+        # `pass` or a docstring alone says nothing: such bodies match only under the same name.
+        shape.append(node.name)
+    return hashlib.blake2b("\0".join(shape).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+
+
+def body_digests(tree: ast.Module) -> tuple[tuple[str, str], ...]:
+    """(name, digest) of each module-level class and function (see `_digest`)."""
+    return collect_bodies(tree).digests
 
 
 def _trivial(statement: ast.stmt) -> bool:

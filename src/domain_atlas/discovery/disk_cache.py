@@ -91,16 +91,16 @@ class DiskCache(Generic[T]):
         """Delete the oldest entries this run did not use once there are more than `max_entries`."""
         if not self._written:
             return 0
-        entries = list(_entries(self.folder))
+        entries = list(_entries(self.folder))  # counted from the folder listings alone: no stat per entry
         excess = len(entries) - self.max_entries
         if excess <= 0:
             return 0
-        unused = [entry for entry in entries if entry[1].stem not in self._used]
+        unused = [(_modified(path), path) for key, path in entries if key not in self._used]
         unused.sort(key=lambda entry: entry[0])
         removed = 0
         for _, path in unused[: excess + self.max_entries // 10]:
             with contextlib.suppress(OSError):
-                path.unlink()
+                os.unlink(path)
                 removed += 1
         return removed
 
@@ -115,7 +115,8 @@ def write_entry(folder: Path, key: str, encoded: Any) -> str:
     return ""
 
 
-def _entries(folder: Path) -> Iterable[tuple[float, Path]]:
+def _entries(folder: Path) -> Iterable[tuple[str, str]]:
+    """(key, path) of each entry."""
     with contextlib.suppress(OSError):
         for shard in os.scandir(folder):
             if not shard.is_dir(follow_symlinks=False) or len(shard.name) != 2:
@@ -123,7 +124,14 @@ def _entries(folder: Path) -> Iterable[tuple[float, Path]]:
             with contextlib.suppress(OSError):
                 for entry in os.scandir(shard.path):
                     if entry.name.endswith(".json") and entry.is_file(follow_symlinks=False):
-                        yield entry.stat(follow_symlinks=False).st_mtime, Path(entry.path)
+                        yield entry.name.removesuffix(".json"), entry.path
+
+
+def _modified(path: str) -> float:
+    try:
+        return os.stat(path, follow_symlinks=False).st_mtime
+    except OSError:  # gone since: another build pruned it
+        return 0.0
 
 
 _SHARDS: set[str] = set()  # shard folders this process has seen exist: one stat less per entry

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import gc
 import hashlib
 import io
-import os
 import re
 import sys
 import tokenize
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
@@ -46,6 +45,7 @@ from domain_atlas.discovery.module_hints import module_hints
 from domain_atlas.discovery.project_settings import project_rules
 from domain_atlas.discovery.record_order import in_order
 from domain_atlas.discovery.safe_text import UNCARRYABLE, clean_facts
+from domain_atlas.discovery.shared_reading import processes, read_shared
 from domain_atlas.discovery.source_files import (
     MAX_FILE_BYTES,
     MissingPackageError,
@@ -241,7 +241,9 @@ def _unreadable(file: SourceFile, reason: str) -> ModuleFacts:
     )
 
 
-# Below this many changed files a process pool costs more than it saves (measured: ~0.2 s to start two).
+# Below this many changed files, worker processes cost more than they save. Measured on Django, 2 cores: a forked
+# worker starts in ~10 ms, but two processes reading at once spend ~30% more CPU in all than one (the cores are
+# shared), so the pool pays only when there is a lot to read and a core to spare.
 PARALLEL_FROM = 200
 # Collect young garbage this often while reading: the full collections Python would otherwise run keep
 # re-scanning every fact already read, which made reading Django 3x slower (measured).
@@ -275,16 +277,16 @@ def _read_batch(jobs: Sequence[Job], folder: Path | None) -> list[tuple[ModuleFa
     return results
 
 
-def _read_batch_job(batch: tuple[Sequence[Job], Path | None]) -> list[tuple[ModuleFacts, str]]:
-    return _read_batch(*batch)
+def _size(job: Job) -> int:
+    return len(job[1])
 
 
 def _all_facts(
     files: Sequence[SourceFile], cache: FileCache | None, progress: Callable[[str, int, int], None] | None = None
 ) -> dict[str, ModuleFacts]:
-    """Facts of every file: cached ones reused, the rest read, in worker processes when there are many.
+    """Facts of every file: cached ones reused, the rest read, on every core when there are many.
 
-    Workers get a batch of files each and write the disk cache themselves, so only the facts come back.
+    Each process writes the disk cache entries of the files it read, so only the facts come back.
     """
     cache = cache if cache is not None else FileCache()
     found: dict[str, ModuleFacts] = {}
@@ -307,16 +309,15 @@ def _all_facts(
                 found[file.module] = cached
     jobs: list[Job] = [(file, raw, cache.disk_key(file, digest)) for file, raw, digest in missing]
     folder = cache.disk.folder if cache.disk is not None else None
-    workers = min(os.cpu_count() or 1, 4)
-    if len(jobs) >= PARALLEL_FROM and workers > 1:
-        size = -(-len(jobs) // (workers * 4))  # a few batches per worker evens out big and small files
-        batches = [(jobs[start : start + size], folder) for start in range(0, len(jobs), size)]
-        results = []
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for batch in pool.map(_read_batch_job, batches):
-                results.extend(batch)
-                if progress is not None:
-                    progress("files read", len(found) + len(results), len(files))
+    if len(jobs) >= PARALLEL_FROM and processes() > 1:
+        already = len(found)
+
+        def done(count: int) -> None:
+            if progress is not None:
+                progress("files read", already + count, len(files))
+
+        with young_collections_only():  # facts coming back from workers: tens of thousands of objects
+            results = read_shared(jobs, functools.partial(_read_batch, folder=folder), _size, done)
     else:
         results = _read_batch(jobs, folder)
     if progress is not None:
