@@ -72,6 +72,9 @@ def page_problems(site: Path, page: Path) -> list[str]:
         if str(tag["id"]) in seen:
             problems.append(f"id used twice on the page: {tag['id']}")  # a link or a script would pick one
         seen.add(str(tag["id"]))
+    for label in content.find_all("text"):
+        if label.get_text().startswith("da-"):  # a node drawn only because an edge named it: Graphviz shows its id
+            problems.append(f"diagram node labelled with its id: {label.get_text()!r}")
     for href in internal_hrefs(content):
         target, fragment = resolve(site, page, href)
         if target is None:

@@ -56,3 +56,15 @@ def test_rebuild_rereads_only_the_changed_file(tmp_path: Path):
         v.source == "fleet.application.part1.m0" and v.target == "fleet.adapters.part0.m1" for v in second.violations
     )
     assert not any(v.source == "fleet.application.part1.m0" for v in first.violations)
+
+
+def test_every_edge_of_a_layer_graph_joins_two_drawn_nodes():
+    """Test modules inside a context are not drawn among its layers, so neither are their imports: an edge to a
+    node that is not drawn makes Graphviz draw a bare ellipse labelled with the node's id."""
+    root = Path(__file__).parent / "fixtures" / "layouts" / "tests_inside" / "src"
+    service = analyse_service(ServiceSpec("Ledger", (root,), ("ledger",), base=root))
+    assert any(module.layer == "tests" for module in service.modules)
+    for context in service.contexts:
+        graph = layer_graph(service, context.name, lambda name: "")
+        drawn = {node.id for node in graph.nodes}
+        assert [edge for edge in graph.edges if edge.source not in drawn or edge.target not in drawn] == []

@@ -286,9 +286,9 @@ def layer_graph(
                 Node(target_id, edge.target.split(".")[0], ("da-node", "da-external"), tooltip="third-party package"),
             )
         elif edge.target in own_names:
-            if modules[edge.target].is_package and modules[edge.target].layer is None:
-                continue  # re-export through a context's __init__; not a layer dependency
-            target_id = dom_id("mod", group_of.get(edge.target, edge.target))
+            if edge.target not in group_of:
+                continue  # a package's re-export, or test code: neither is drawn among the layers
+            target_id = dom_id("mod", group_of[edge.target])
         else:
             other = modules[edge.target].context or "(outside contexts)"
             target_id = dom_id("ctx", other)
@@ -303,9 +303,9 @@ def layer_graph(
                     shape="folder",
                 ),
             )
-        if modules[edge.source].is_package and modules[edge.source].layer is None:
-            continue
-        source_id = dom_id("mod", group_of.get(edge.source, edge.source))
+        if edge.source not in group_of:
+            continue  # from a module not drawn here (a package's __init__, or test code)
+        source_id = dom_id("mod", group_of[edge.source])
         if source_id != target_id:
             pairs[(source_id, target_id)].append(edge)
 

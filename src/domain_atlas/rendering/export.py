@@ -16,7 +16,6 @@ from domain_atlas.rules.imports import is_event_import
 SCHEMA = "domain-atlas/model/1"
 
 
-
 def violation_record(violation: Violation) -> dict[str, Any]:
     """What identifies and describes a violation, as the export and the diff both write it."""
     return {
@@ -28,6 +27,7 @@ def violation_record(violation: Violation) -> dict[str, Any]:
         "line": violation.line,
         "message": violation.message,
     }
+
 
 def context_dependencies(service: Service) -> list[dict[str, Any]]:
     """`depends_on` relations: context -> context, via `event` when only event modules are imported."""
