@@ -15,11 +15,11 @@ import contextlib
 import hashlib
 import json
 import os
-import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from domain_atlas.discovery.cache_files import create_cache_folder, write_atomically
 from domain_atlas.discovery.fact_codec import Codec, CodecError, encode
 
 T = TypeVar("T")
@@ -29,10 +29,6 @@ ENVIRONMENT_VARIABLE = "DOMAIN_ATLAS_CACHE_DIR"
 # About 1 KiB to 100 KiB per file: 20,000 entries keep a few large services warm in well under 1 GiB.
 MAX_ENTRIES = 20_000
 _FORMAT = "domain-atlas/facts/1"
-_MARKERS = {
-    ".gitignore": "# Created by Domain Atlas: a cache, never commit it.\n*\n",
-    "CACHEDIR.TAG": "Signature: 8a477f597d28d172789f06886806bc55\n# Domain Atlas cache; see https://bford.info/cachedir/\n",
-}
 
 
 def cache_folder(explicit: str | os.PathLike[str] | None, base: Path | None = None) -> Path:
@@ -135,7 +131,6 @@ def _modified(path: str) -> float:
 
 
 _SHARDS: set[str] = set()  # shard folders this process has seen exist: one stat less per entry
-_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -143,40 +138,13 @@ def _write_atomically(path: Path, data: bytes) -> None:
     if shard not in _SHARDS:
         _create_shard(path.parent)
         _SHARDS.add(shard)
-    # A name no other process or thread uses (pid, thread, key), created exclusively, then renamed into place.
-    temporary = f"{shard}{os.sep}.tmp-{os.getpid()}-{threading.get_ident()}-{path.name}"
-    try:
-        try:
-            descriptor = os.open(temporary, _FLAGS, 0o644)
-        except FileNotFoundError:  # the folder was deleted since (between two `mkdocs serve` rebuilds, say)
-            _create_shard(path.parent)
-            descriptor = os.open(temporary, _FLAGS, 0o644)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(descriptor, view) :]
-        finally:
-            os.close(descriptor)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    write_atomically(path, data, lambda: _create_shard(path.parent))
 
 
 def _create_shard(shard: Path) -> None:
     if not shard.is_dir():
-        _create_folder(shard.parent)
+        create_cache_folder(shard.parent)
         shard.mkdir(exist_ok=True)
-
-
-def _create_folder(folder: Path) -> None:
-    if folder.is_dir():
-        return
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in _MARKERS.items():
-        with contextlib.suppress(OSError):
-            (folder / name).write_text(text, encoding="utf-8")
 
 
 def source_fingerprint(modules: Iterable[Any], extra: Iterable[str] = ()) -> str:

@@ -19,12 +19,12 @@ import hashlib
 import json
 import os
 import sys
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from domain_atlas import __version__
+from domain_atlas.discovery.cache_files import create_cache_folder, write_atomically
 from domain_atlas.discovery.observed_inputs import Observed, still_holds
 
 FORMAT = "domain-atlas/run/1"
@@ -32,10 +32,6 @@ RUNS_FOLDER = "runs"
 MAX_RUNS = 64  # each holds one output (the Django model is ~2 MB): older ones are pruned
 # The libraries whose behaviour can reach an output (parsing help, templates, schemas, settings).
 DEPENDENCIES = ("jinja2", "markupsafe", "mkdocs", "orjson", "pyyaml", "jsonschema")
-_MARKERS = {
-    ".gitignore": "# Created by Domain Atlas: a cache, never commit it.\n*\n",
-    "CACHEDIR.TAG": "Signature: 8a477f597d28d172789f06886806bc55\n# Domain Atlas cache; see https://bford.info/cachedir/\n",
-}
 
 
 class RunResult(NamedTuple):
@@ -124,8 +120,8 @@ def remember(folder: Path, key: str, observed: Observed, recorded_at_ns: int, re
     try:
         _create_folder(meta_path.parent)
         # The output first: a meta entry never points at an output not yet whole.
-        _write_atomically(output_path, result.output)
-        _write_atomically(meta_path, json.dumps(document, sort_keys=True).encode("utf-8", "surrogateescape"))
+        write_atomically(output_path, result.output)
+        write_atomically(meta_path, json.dumps(document, sort_keys=True).encode("utf-8", "surrogateescape"))
         _prune(meta_path.parent)
     except OSError as error:
         return f"cannot keep this run's result in {folder}: {error.strerror or error}"
@@ -168,34 +164,9 @@ def _str_map(value: dict[Any, Any]) -> bool:
 
 
 def _create_folder(runs: Path) -> None:
-    if runs.is_dir():
-        return
-    cache = runs.parent
-    fresh = not cache.is_dir()
-    runs.mkdir(parents=True, exist_ok=True)
-    if fresh:
-        for name, text in _MARKERS.items():
-            with contextlib.suppress(OSError):
-                (cache / name).write_text(text, encoding="utf-8")
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    # A name no other process or thread uses, created exclusively, then renamed into place.
-    temporary = path.with_name(f".tmp-{os.getpid()}-{threading.get_ident()}-{path.name}")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    try:
-        descriptor = os.open(temporary, flags, 0o644)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(descriptor, view) :]
-        finally:
-            os.close(descriptor)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    if not runs.is_dir():
+        create_cache_folder(runs.parent)
+        runs.mkdir(exist_ok=True)
 
 
 def _prune(runs: Path, keep: int = MAX_RUNS) -> None:
