@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from domain_atlas.adapters.composition import analyse_service, file_cache, model_json
-from domain_atlas.discovery.disk_cache import DiskCache, cache_folder
+from domain_atlas.discovery.cache_files import cache_folder
+from domain_atlas.discovery.disk_cache import DiskCache
 from domain_atlas.discovery.fact_codec import Codec, CodecError, encode
 from domain_atlas.discovery.loader import ModuleFacts
 from domain_atlas.discovery.syntax import ParseOutcome

@@ -2,32 +2,21 @@
 
 A composition root for the command line's quick path: it wires the run cache (discovery/run_results.py) to the
 CLI and imports only the standard library, so a replayed `export`, `check` or `explain` costs a few milliseconds
-plus re-reading the inputs, instead of importing MkDocs and griffe and rebuilding the model.
+plus re-reading the inputs, instead of importing MkDocs and rebuilding the model.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from domain_atlas.discovery.cache_files import cache_folder
 from domain_atlas.discovery.observed_inputs import file_read, kind_of, observing
 from domain_atlas.discovery.run_results import RunResult, remember, replay, run_key
 
 __all__ = ["RunResult", "cache_folder", "command_key", "input_kind", "read_input", "recorded_run", "replay"]
-
-DEFAULT_FOLDER = ".domain_atlas_cache"
-ENVIRONMENT_VARIABLE = "DOMAIN_ATLAS_CACHE_DIR"
-
-
-def cache_folder(explicit: str | os.PathLike[str] | None) -> Path:
-    """The folder given, else $DOMAIN_ATLAS_CACHE_DIR, else .domain_atlas_cache/ in the working directory
-    (the same rule as the per-file facts' disk cache)."""
-    chosen = explicit or os.environ.get(ENVIRONMENT_VARIABLE) or DEFAULT_FOLDER
-    folder = Path(chosen).expanduser()
-    return folder if folder.is_absolute() else Path.cwd() / folder
 
 
 def command_key(arguments: argparse.Namespace, settings: Sequence[str] = ()) -> str:

@@ -1,4 +1,4 @@
-"""Files of the cache folder, shared by the per-file facts (disk_cache.py) and whole-run results (run_results.py):
+"""The cache folder and its files, shared by the per-file facts (disk_cache.py) and whole-run results (run_results.py):
 written whole or not at all, in a folder marked as a cache. Standard library only."""
 
 from __future__ import annotations
@@ -9,11 +9,21 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+DEFAULT_FOLDER = ".domain_atlas_cache"
+ENVIRONMENT_VARIABLE = "DOMAIN_ATLAS_CACHE_DIR"
 MARKERS = {
     ".gitignore": "# Created by Domain Atlas: a cache, never commit it.\n*\n",
     "CACHEDIR.TAG": "Signature: 8a477f597d28d172789f06886806bc55\n# Domain Atlas cache; see https://bford.info/cachedir/\n",
 }
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
+def cache_folder(explicit: str | os.PathLike[str] | None, base: Path | None = None) -> Path:
+    """The folder to use: the one given, else $DOMAIN_ATLAS_CACHE_DIR, else .domain_atlas_cache/ in `base`
+    (the working directory by default)."""
+    chosen = explicit or os.environ.get(ENVIRONMENT_VARIABLE) or DEFAULT_FOLDER
+    folder = Path(chosen).expanduser()
+    return folder if folder.is_absolute() else (base or Path.cwd()) / folder
 
 
 def create_cache_folder(folder: Path) -> None:

@@ -24,18 +24,9 @@ from domain_atlas.discovery.fact_codec import Codec, CodecError, encode
 
 T = TypeVar("T")
 
-DEFAULT_FOLDER = ".domain_atlas_cache"
-ENVIRONMENT_VARIABLE = "DOMAIN_ATLAS_CACHE_DIR"
 # About 1 KiB to 100 KiB per file: 20,000 entries keep a few large services warm in well under 1 GiB.
 MAX_ENTRIES = 20_000
 _FORMAT = "domain-atlas/facts/1"
-
-
-def cache_folder(explicit: str | os.PathLike[str] | None, base: Path | None = None) -> Path:
-    """The folder to use: the one given, else $DOMAIN_ATLAS_CACHE_DIR, else .domain_atlas_cache/ in `base`."""
-    chosen = explicit or os.environ.get(ENVIRONMENT_VARIABLE) or DEFAULT_FOLDER
-    folder = Path(chosen).expanduser()
-    return folder if folder.is_absolute() else (base or Path.cwd()) / folder
 
 
 class DiskCache(Generic[T]):

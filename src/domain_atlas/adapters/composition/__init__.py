@@ -12,7 +12,7 @@ import dataclasses
 import os
 from collections.abc import Callable, Mapping, Sequence
 
-from domain_atlas.discovery.disk_cache import cache_folder
+from domain_atlas.discovery.cache_files import cache_folder
 from domain_atlas.discovery.importlinter import find_contract_file, read_contracts
 from domain_atlas.discovery.loader import (
     FileCache,
