@@ -1,7 +1,7 @@
 """The `domain-atlas` command line: its commands and options, how results are written, nothing heavy to import.
 
 Kept apart from what the commands do so that a run whose result is already known (adapters/bootstrap.py) is
-answered without importing MkDocs, griffe or Jinja.
+answered without importing MkDocs or Jinja.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """What function bodies and module-level statements say about messages: who emits what, which
-registries map messages to handlers. griffe keeps signatures, not bodies, so these come from `ast`.
+registries map messages to handlers. symbols.py keeps signatures, not bodies, so these come from a walk of their own.
 
 Everything is recorded as written (dotted names in the module's own namespace); resolving names to
 classes of the service happens later, against every module's symbols.

@@ -2,8 +2,8 @@
 only the files that changed.
 
 One JSON file per entry, named by a digest of everything the facts depend on: the file's content,
-where it sits (its module name and displayed path end up in the facts), the Python and griffe
-versions, and the source of the code that extracts the facts (so an upgrade, or a development
+where it sits (its module name and displayed path end up in the facts), the Python version,
+and the source of the code that extracts the facts (so an upgrade, or a development
 edit, never serves stale facts). Entries are written to a temporary file and renamed into place,
 so concurrent builds sharing a folder see whole entries or none. An entry that cannot be read,
 does not decode, or records another key is ignored and rewritten. Nothing read here is executed.

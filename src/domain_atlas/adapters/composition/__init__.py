@@ -1,7 +1,7 @@
 """The composition root both primary adapters share for analysis: discovery and rules wired together.
 
 The MkDocs plugin and the CLI import from here (and from composition/site.py for pages and diffs), so they stay
-thin and never reach into the outbound adapters (griffe discovery, Graphviz rendering) themselves. Only what
+thin and never reach into the outbound adapters (discovery, Graphviz rendering) themselves. Only what
 `export`, `check` and `explain` need is imported here: a command-line run does not pay for Jinja, Markdown,
 Graphviz or git.
 """
