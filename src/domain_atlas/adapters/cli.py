@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from domain_atlas.adapters import bootstrap
-from domain_atlas.adapters.command_line import emit, replayable
+from domain_atlas.adapters.command_line import emit, replayable, unwritable
 from domain_atlas.adapters.command_line import parser as _parser
 
 __all__ = ["EXIT_OK", "EXIT_USAGE", "EXIT_VIOLATIONS", "_parser", "main"]
@@ -26,8 +26,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return write_pages(arguments.config, arguments.output, TerminalProgress(sys.stderr))
     output = arguments.output
-    if output is not None and not output.resolve().parent.is_dir():
-        print(f"domain-atlas: error: cannot write {output}: folder {output.parent} does not exist", file=sys.stderr)
+    problem = unwritable(output)
+    if problem:
+        print(f"domain-atlas: error: {problem}", file=sys.stderr)
         return EXIT_USAGE
     if replayable(arguments) and arguments.config is None:
         # Without --config the command line is the whole of the settings: the key is known before any import.

@@ -79,6 +79,13 @@ def parser() -> argparse.ArgumentParser:
     return parser
 
 
+def unwritable(output: Path | None) -> str:
+    """Why `output` cannot be written ("" when it can): checked before any work."""
+    if output is not None and not output.resolve().parent.is_dir():
+        return f"cannot write {output}: folder {output.parent} does not exist"
+    return ""
+
+
 def replayable(arguments: argparse.Namespace) -> bool:
     """Whether this command's whole result may come from, and go to, the run cache."""
     return (

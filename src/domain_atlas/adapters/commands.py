@@ -23,7 +23,7 @@ from domain_atlas.adapters.baseline import (
     violations_that_fail,
 )
 from domain_atlas.adapters.bootstrap import RunResult, cache_folder, command_key, recorded_run, replay
-from domain_atlas.adapters.command_line import emit, replayable, write
+from domain_atlas.adapters.command_line import emit, replayable, unwritable, write
 from domain_atlas.adapters.composition import (
     EXPORT_FORMATS,
     FileCache,
@@ -208,8 +208,9 @@ def _settings_material(config: DomainAtlasConfig, specs: list[ServiceSpec]) -> l
 
 
 def writable(output: Path | None) -> None:
-    if output is not None and not output.resolve().parent.is_dir():
-        raise SettingsError(f"cannot write {output}: folder {output.parent} does not exist")
+    problem = unwritable(output)
+    if problem:
+        raise SettingsError(problem)
 
 
 def _print_messages(messages: list[str]) -> None:
