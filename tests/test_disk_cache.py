@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import multiprocessing
 import os
 import pickle
 import shutil
+import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
+import orjson
 import pytest
 
 from domain_atlas.adapters.composition import analyse_service, file_cache, model_json
-from domain_atlas.discovery.cache_files import cache_folder
-from domain_atlas.discovery.disk_cache import DiskCache
+from domain_atlas.discovery import disk_cache
+from domain_atlas.discovery.cache_files import MARKERS, cache_folder
+from domain_atlas.discovery.disk_cache import DATABASE, DiskCache, write_entries
 from domain_atlas.discovery.fact_codec import Codec, CodecError, encode
 from domain_atlas.discovery.loader import ModuleFacts
 from domain_atlas.discovery.syntax import ParseOutcome
-from domain_atlas.model import ServiceSpec
+from domain_atlas.model import Diagnostic, Level, ServiceSpec
 from tests.helpers import REPO_ROOT, mkdocs_build, write_site
 
 EXAMPLE = REPO_ROOT / "examples" / "billing-platform" / "src"
@@ -37,8 +43,29 @@ def export(*arguments: str, cwd: Path, env: dict[str, str] | None = None) -> str
     return done.stdout
 
 
-def entries(folder: Path) -> list[Path]:
-    return sorted(folder.glob("??/*.json"))
+def stored(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """(value, stamp) of each entry in the folder's database, read apart from the code under test."""
+    if not (folder / DATABASE).is_file():
+        return {}
+    with contextlib.closing(sqlite3.connect(f"file:{folder / DATABASE}?mode=ro", uri=True)) as connection:
+        return {key: (value, stamp) for key, value, stamp in connection.execute("SELECT key, value, stamp FROM facts")}
+
+
+def entries(folder: Path) -> list[str]:
+    """The keys of the entries stored in the folder."""
+    return sorted(stored(folder))
+
+
+def facts_of(folder: Path) -> list[object]:
+    """The encoded facts of every entry, each checked to record its own key."""
+    documents = {key: orjson.loads(value) for key, (value, _) in stored(folder).items()}
+    assert all(document["key"] == key for key, document in documents.items())
+    return [document["facts"] for _, document in sorted(documents.items())]
+
+
+def tamper(folder: Path, statement: str, *parameters: object) -> None:
+    with contextlib.closing(sqlite3.connect(folder / DATABASE)) as connection, connection:
+        connection.execute(statement, parameters)
 
 
 def test_export_is_byte_identical_cold_warm_and_uncached(tmp_path: Path):
@@ -46,13 +73,15 @@ def test_export_is_byte_identical_cold_warm_and_uncached(tmp_path: Path):
     assert not (tmp_path / ".domain_atlas_cache").exists()
     cold = export(cwd=tmp_path)
     folder = tmp_path / ".domain_atlas_cache"
-    written = entries(folder)
+    written = stored(folder)
     assert written, "the default cache folder is .domain_atlas_cache in the working directory"
     assert (folder / ".gitignore").read_text().strip().endswith("*")
-    stamps = {path: path.stat().st_mtime_ns for path in written}
-    warm = export(cwd=tmp_path)
-    assert uncached == cold == warm
-    assert {path: path.stat().st_mtime_ns for path in entries(folder)} == stamps, "a warm run rewrites nothing"
+    assert (folder / "CACHEDIR.TAG").read_text() == MARKERS["CACHEDIR.TAG"]
+    warm = export(cwd=tmp_path)  # the whole run replayed
+    shutil.rmtree(folder / "runs")
+    from_facts = export(cwd=tmp_path)  # the model rebuilt from the cached facts of every file
+    assert uncached == cold == warm == from_facts
+    assert stored(folder) == written, "a warm run rewrites nothing"
 
 
 def test_cache_dir_flag_and_environment_variable(tmp_path: Path):
@@ -69,17 +98,47 @@ def spec() -> ServiceSpec:
 
 def test_corrupt_truncated_and_foreign_entries_are_ignored_and_rewritten(tmp_path: Path):
     expected = model_json([analyse_service(spec(), file_cache(tmp_path))])
-    paths = entries(tmp_path)
-    other_key = json.loads(paths[3].read_text())["key"]
-    paths[0].write_bytes(paths[0].read_bytes()[:40])  # truncated
-    paths[1].write_text(json.dumps({"key": paths[1].stem, "facts": [1, 2, 3]}))  # wrong shape
-    paths[2].write_bytes(pickle.dumps(("os.system", "touch pwned")))  # not JSON at all
-    paths[4].write_text(json.dumps({"key": other_key, "facts": json.loads(paths[3].read_text())["facts"]}))
+    keys = entries(tmp_path)
+    values = {key: value for key, (value, _) in stored(tmp_path).items()}
+    damaged = keys[:5]
+    tamper(tmp_path, "UPDATE facts SET value = ? WHERE key = ?", values[keys[0]][:40], keys[0])  # truncated
+    wrong_shape = orjson.dumps({"key": keys[1], "facts": [1, 2, 3]})
+    tamper(tmp_path, "UPDATE facts SET value = ? WHERE key = ?", wrong_shape, keys[1])
+    planted = pickle.dumps(("os.system", "touch pwned"))  # not JSON at all: never unpickled
+    tamper(tmp_path, "UPDATE facts SET value = ? WHERE key = ?", planted, keys[2])
+    tamper(tmp_path, "UPDATE facts SET value = ? WHERE key = ?", values[keys[5]], keys[3])  # another key's entry
+    as_text = values[keys[4]].decode()  # whole and right, but SQLite let another type into the column
+    tamper(tmp_path, "UPDATE facts SET value = ? WHERE key = ?", as_text, keys[4])
     cache = file_cache(tmp_path)
     assert model_json([analyse_service(spec(), cache)]) == expected
-    assert cache.misses == 4 and cache.disk_hits == len(paths) - 4
-    for path in paths[:3]:
-        assert json.loads(path.read_text())["key"] == path.stem, "a bad entry is rewritten"
+    assert cache.misses == len(damaged) and cache.disk_hits == len(keys) - len(damaged)
+    assert cache.disk is not None and not cache.disk.errors
+    assert {key: value for key, (value, _) in stored(tmp_path).items()} == values, "each bad entry is rewritten"
+
+
+@pytest.mark.parametrize("damage", ["not a database", "truncated", "empty", "another schema"])
+def test_a_damaged_database_is_replaced_without_a_word(tmp_path: Path, damage: str):
+    expected = model_json([analyse_service(spec(), file_cache(tmp_path))])
+    database = tmp_path / DATABASE
+    count = len(entries(tmp_path))
+    disk_cache.close_connections()  # the next run is another process
+    if damage == "not a database":
+        database.write_bytes(pickle.dumps(("os.system", "touch pwned")) * 500)
+    elif damage == "truncated":
+        database.write_bytes(database.read_bytes()[: database.stat().st_size // 2])
+    elif damage == "empty":
+        database.write_bytes(b"")
+    else:
+        tamper(tmp_path, "DROP TABLE facts")
+        tamper(tmp_path, "CREATE TABLE facts (key TEXT PRIMARY KEY, facts TEXT)")
+        tamper(tmp_path, "INSERT INTO facts VALUES ('a', 'b')")
+    cache = file_cache(tmp_path)
+    assert model_json([analyse_service(spec(), cache)]) == expected
+    assert cache.disk is not None and not cache.disk.errors
+    assert len(entries(tmp_path)) == count, "the facts are written again"
+    warm = file_cache(tmp_path)
+    assert model_json([analyse_service(spec(), warm)]) == expected
+    assert warm.misses == 0 and warm.disk_hits == count
 
 
 def test_facts_change_with_the_file_content(tmp_path: Path):
@@ -113,18 +172,27 @@ def test_prune_keeps_the_folder_bounded_and_spares_entries_in_use(tmp_path: Path
         old.put(old.key(str(index)), sample)
     fresh = DiskCache(tmp_path, codec, "salt", max_entries=10)
     assert fresh.get(fresh.key("0")) == sample
+    assert fresh.prune() == 0, "a run that wrote nothing prunes nothing"
     fresh.put(fresh.key("new"), sample)
     fresh.prune()
-    left = {path.stem for path in entries(tmp_path)}
+    left = set(entries(tmp_path))
     assert len(left) <= 10
-    assert {fresh.key("0"), fresh.key("new")} <= left
+    assert {fresh.key("0"), fresh.key("new")} <= left, "entries this run used are spared"
+    assert {fresh.key(str(index)) for index in range(23, 30)} <= left, "the most recently written are kept"
+    again = DiskCache(tmp_path, codec, "salt", max_entries=10)
+    again.put(again.key("0"), sample)
+    assert again.prune() == 0 and set(entries(tmp_path)) == left, "within bounds: nothing is deleted"
+    busy = DiskCache(tmp_path / "busy", codec, "salt", max_entries=10)
+    for index in range(30):
+        busy.put(busy.key(str(index)), sample)
+    assert busy.prune() == 0 and len(entries(tmp_path / "busy")) == 30, "entries in use are never deleted"
 
 
 def test_codec_round_trips_real_facts_and_rejects_wrong_types(tmp_path: Path):
     cache = file_cache(tmp_path)
     analyse_service(spec(), cache)
     codec = Codec(ModuleFacts)
-    some = [json.loads(path.read_text())["facts"] for path in entries(tmp_path)]
+    some = facts_of(tmp_path)
     assert all(encode(codec.decode(value)) == value for value in some)
     broken = json.loads(json.dumps(some[0]))
     broken[5] = "12"  # `lines` must be an int
@@ -152,7 +220,7 @@ def _leaves(value: object, path: tuple[int, ...] = ()) -> list[tuple[int, ...]]:
 def test_every_value_of_the_wrong_type_anywhere_in_an_entry_is_rejected(tmp_path: Path):
     analyse_service(spec(), file_cache(tmp_path))
     codec = Codec(ModuleFacts)
-    documents = [json.loads(path.read_text())["facts"] for path in entries(tmp_path)]
+    documents = facts_of(tmp_path)
     richest = max(documents, key=lambda document: len(_leaves(document)))
     places = _leaves(richest)[1:]
     assert len(places) > 100
@@ -165,6 +233,15 @@ def test_every_value_of_the_wrong_type_anywhere_in_an_entry_is_rejected(tmp_path
         with pytest.raises(CodecError):
             codec.decode(broken)
     assert encode(codec.decode(richest)) == richest
+
+
+def test_text_and_numbers_orjson_refuses_still_round_trip(tmp_path: Path):
+    """A file name that is not UTF-8 reaches the facts as a lone surrogate, which orjson refuses to write."""
+    cache = DiskCache(tmp_path, Codec(ModuleFacts), "salt")
+    warning = Diagnostic("shop/caf\udce9.py", 1, Level.WARNING, "odd name \udce9")
+    sample = ModuleFacts("digest", ParseOutcome.PARSED, (), None, (warning,), 2**70)
+    cache.put(cache.key("odd"), sample)
+    assert DiskCache(tmp_path, Codec(ModuleFacts), "salt").get(cache.key("odd")) == sample and not cache.errors
 
 
 def test_default_folder_is_in_the_working_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
@@ -184,7 +261,7 @@ def test_the_plugin_uses_the_same_cache_and_can_turn_it_off(tmp_path: Path):
     assert entries(tmp_path / "shared")
     cli_cache = tmp_path / "cli"
     export("--cache-dir", str(cli_cache), cwd=tmp_path / "wiki")
-    assert {p.name for p in entries(cli_cache)} == {p.name for p in entries(tmp_path / "shared")}, "one key scheme"
+    assert entries(cli_cache) == entries(tmp_path / "shared"), "one key scheme"
 
     off = write_site(tmp_path / "off", {"services": services, "cache": False})
     built = mkdocs_build(off, tmp_path / "out-off")
@@ -198,12 +275,60 @@ def test_the_plugin_uses_the_same_cache_and_can_turn_it_off(tmp_path: Path):
 def test_concurrent_runs_share_a_cache_folder_safely(tmp_path: Path):
     command = [sys.executable, "-m", "domain_atlas.adapters.cli", "export", str(EXAMPLE), "--cache-dir", "shared"]
     runs = [subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(4)]
-    outputs = {process.communicate(timeout=300)[0] for process in runs}
+    finished = [process.communicate(timeout=300) for process in runs]
     assert all(process.returncode == 0 for process in runs)
-    assert len(outputs) == 1
-    assert outputs == {export("--no-cache", cwd=tmp_path).encode()}
-    assert not list((tmp_path / "shared").glob("??/.tmp-*")), "no temporary file is left behind"
-    assert all(json.loads(path.read_text())["key"] == path.stem for path in entries(tmp_path / "shared"))
+    assert {output for output, _ in finished} == {export("--no-cache", cwd=tmp_path).encode()}
+    assert not any(b"not writable" in messages for _, messages in finished), "no run waited in vain"
+    assert len(facts_of(tmp_path / "shared")) == len(list(EXAMPLE.rglob("*.py")))
+
+
+def _write_batches(database: str, writer: int, batches: int) -> list[str]:
+    keys = [[f"{writer}-{batch}-{index}" for index in range(20)] for batch in range(batches)]
+    return [write_entries(Path(database), [(key, [writer, key]) for key in batch]) for batch in keys]
+
+
+def test_worker_processes_writing_at_once_lose_nothing(tmp_path: Path):
+    """Every process writes whole batches in transactions of its own: none fails for another's lock."""
+    with multiprocessing.get_context("spawn").Pool(4) as pool:
+        errors = pool.starmap(_write_batches, [(str(tmp_path / DATABASE), writer, 25) for writer in range(4)])
+    assert errors == [[""] * 25] * 4
+    assert len(entries(tmp_path)) == 4 * 25 * 20
+
+
+def _connection_in_child(database: str, parent: int, answer: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+    mine = id(disk_cache._connection(Path(database)))
+    answer.put((mine != parent, write_entries(Path(database), [("child", [1])])))
+
+
+def test_a_forked_worker_uses_a_connection_of_its_own(tmp_path: Path):
+    cache = DiskCache(tmp_path, Codec(ModuleFacts), "salt")
+    sample = ModuleFacts("digest", ParseOutcome.PARSED, (), None, (), 3)
+    cache.put(cache.key("parent"), sample)
+    parent = id(disk_cache._connection(cache.database))
+    context = multiprocessing.get_context("fork")
+    answer = context.Queue()
+    child = context.Process(target=_connection_in_child, args=(str(cache.database), parent, answer))
+    child.start()
+    child.join(60)
+    assert answer.get(timeout=5) == (True, "")
+    assert "child" in entries(tmp_path)
+    cache.put(cache.key("after"), sample)  # the parent's connection is intact
+    assert cache.get(cache.key("after")) == sample and not cache.errors
+
+
+def test_threads_use_connections_of_their_own(tmp_path: Path):
+    """`mkdocs serve` rebuilds in another thread than the first build: a connection is bound to its thread."""
+    cache = DiskCache(tmp_path, Codec(ModuleFacts), "salt")
+    sample = ModuleFacts("digest", ParseOutcome.PARSED, (), None, (), 3)
+    cache.put(cache.key("main"), sample)
+    found: list[object] = []
+    thread = threading.Thread(
+        target=lambda: (cache.put(cache.key("thread"), sample), found.append(cache.get(cache.key("main"))))
+    )
+    thread.start()
+    thread.join(60)
+    assert found == [sample] and not cache.errors
+    assert cache.get(cache.key("thread")) == sample
 
 
 def test_a_cache_folder_deleted_between_builds_is_made_again(tmp_path: Path):
@@ -211,8 +336,11 @@ def test_a_cache_folder_deleted_between_builds_is_made_again(tmp_path: Path):
     sample = ModuleFacts("digest", ParseOutcome.PARSED, (), None, (), 3)
     cache.put(cache.key("a"), sample)
     shutil.rmtree(tmp_path / "cache")
+    assert cache.get(cache.key("a")) is None
     cache.put(cache.key("a"), sample)
     assert cache.get(cache.key("a")) == sample and not cache.errors
+    assert set(MARKERS) <= {path.name for path in (tmp_path / "cache").iterdir()}
+    assert entries(tmp_path / "cache") == [cache.key("a")], "written where the next run looks"
 
 
 def test_serve_does_not_write_a_cache_inside_a_folder_it_watches(tmp_path: Path):

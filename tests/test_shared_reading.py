@@ -15,6 +15,7 @@ from domain_atlas.discovery import loader, shared_reading
 from domain_atlas.discovery.shared_reading import _batches, read_shared
 from domain_atlas.model import ServiceSpec
 from tests.helpers import REPO_ROOT
+from tests.test_disk_cache import entries
 
 EXAMPLE = REPO_ROOT / "examples" / "billing-platform" / "src"
 
@@ -71,7 +72,7 @@ def test_facts_read_on_two_cores_are_those_read_on_one_and_fill_the_disk_cache(
     cache = file_cache(tmp_path)
     assert model_json([analyse_service(spec, cache)]) == one_process
     assert cache.disk is not None and not cache.disk.errors
-    written = sorted(tmp_path.glob("??/*.json"))
+    written = entries(tmp_path)
     assert len(written) == cache.misses > 2
     warm = file_cache(tmp_path)
     assert model_json([analyse_service(spec, warm)]) == one_process

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from domain_atlas.discovery.disk_cache import DiskCache
 from domain_atlas.discovery.module_facts import ModuleFacts
 from domain_atlas.discovery.source_files import SourceFile
@@ -29,13 +31,22 @@ class FileCache:
 
     def load(self, file: SourceFile, digest: str) -> ModuleFacts | None:
         """Facts of `file` at `digest` from memory, else from disk (then kept in memory too)."""
-        key = _memory_key(file, digest)
-        found = self.get(key)
-        if found is None and self.disk is not None:
-            found = self.disk.get(_disk_key(self.disk, file, digest))
-            if found is not None:
-                self.disk_hits += 1
-                self._remember(key, found)
+        return self.load_many([(file, digest)])[0]
+
+    def load_many(self, wanted: Sequence[tuple[SourceFile, str]]) -> list[ModuleFacts | None]:
+        """`load` of each (file, digest), those not in memory read from disk all at once."""
+        found = [self.get(_memory_key(file, digest)) for file, digest in wanted]
+        disk = self.disk
+        if disk is not None:
+            absent = [index for index, facts in enumerate(found) if facts is None]
+            keys = {index: _disk_key(disk, *wanted[index]) for index in absent}
+            stored = disk.get_many(list(keys.values()))
+            for index, key in keys.items():
+                facts = stored.get(key)
+                if facts is not None:
+                    self.disk_hits += 1
+                    self._remember(_memory_key(*wanted[index]), facts)
+                    found[index] = facts
         return found
 
     def disk_key(self, file: SourceFile, digest: str) -> str | None:

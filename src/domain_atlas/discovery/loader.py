@@ -31,7 +31,7 @@ from domain_atlas.discovery import (
 )
 from domain_atlas.discovery.bodies import collect_bodies
 from domain_atlas.discovery.catalogue import CatalogueBuilder
-from domain_atlas.discovery.disk_cache import DiskCache, source_fingerprint, write_entry
+from domain_atlas.discovery.disk_cache import DiskCache, source_fingerprint, write_entries
 from domain_atlas.discovery.fact_codec import Codec, encode
 from domain_atlas.discovery.file_cache import FileCache
 from domain_atlas.discovery.imports import (
@@ -264,21 +264,57 @@ def young_collections_only() -> Iterator[None]:
             gc.enable()
 
 
-def _read_batch(jobs: Sequence[Job], folder: Path | None) -> list[tuple[ModuleFacts, str]]:
-    """Facts of each job and the error met writing them to the disk cache ("" when written or not asked)."""
+def _read_batch(jobs: Sequence[Job], database: Path | None) -> list[tuple[ModuleFacts, str]]:
+    """Facts of each job and the error met writing them to the disk cache ("" when written or not asked).
+
+    The batch's entries are written at its end, in one transaction.
+    """
     results = []
+    entries = []
     with young_collections_only():
         for index, (file, raw, key) in enumerate(jobs):
             facts = _read_module(file, raw)
-            error = write_entry(folder, key, encode(facts)) if folder is not None and key else ""
-            results.append((facts, error))
+            if database is not None and key:
+                entries.append((key, encode(facts)))
+            results.append(facts)
             if index % _COLLECT_EVERY == _COLLECT_EVERY - 1:
                 gc.collect(1)  # what reading leaves in cycles, collected young (22 MiB less peak on Django, measured)
-    return results
+    error = write_entries(database, entries) if database is not None else ""
+    return [(facts, error) for facts in results]
 
 
 def _size(job: Job) -> int:
     return len(job[1])
+
+
+# Files looked up in the cache at once: one query each, and only their bytes in memory until known unchanged.
+_LOAD_AT_ONCE = 100
+
+
+def _load_cached(
+    files: Sequence[SourceFile], cache: FileCache, found: dict[str, ModuleFacts]
+) -> list[tuple[SourceFile, bytes, str]]:
+    """The files' facts found in the cache added to `found`; the others, with their bytes and digest."""
+    read: list[tuple[SourceFile, bytes, str]] = []
+    for file in files:
+        if file.path.is_dir():  # a namespace package: no file of its own
+            found[file.module] = NAMESPACE_PACKAGE
+            continue
+        try:
+            raw = read_file_bytes(file.path)
+        except UnreadableFile as error:
+            found[file.module] = _unreadable(file, str(error))
+            continue
+        read.append((file, raw, hashlib.sha256(raw).hexdigest()))
+    with young_collections_only():  # loading from disk makes tens of thousands of objects, and no garbage
+        loaded = cache.load_many([(file, digest) for file, _, digest in read])
+    missing = []
+    for (file, raw, digest), cached in zip(read, loaded, strict=True):
+        if cached is None:
+            missing.append((file, raw, digest))
+        else:
+            found[file.module] = cached
+    return missing
 
 
 def _all_facts(
@@ -291,24 +327,10 @@ def _all_facts(
     cache = cache if cache is not None else FileCache()
     found: dict[str, ModuleFacts] = {}
     missing: list[tuple[SourceFile, bytes, str]] = []
-    with young_collections_only():  # loading from disk makes tens of thousands of objects, and no garbage
-        for file in files:
-            if file.path.is_dir():  # a namespace package: no file of its own
-                found[file.module] = NAMESPACE_PACKAGE
-                continue
-            try:
-                raw = read_file_bytes(file.path)
-            except UnreadableFile as error:
-                found[file.module] = _unreadable(file, str(error))
-                continue
-            digest = hashlib.sha256(raw).hexdigest()
-            cached = cache.load(file, digest)
-            if cached is None:
-                missing.append((file, raw, digest))
-            else:
-                found[file.module] = cached
+    for start in range(0, len(files), _LOAD_AT_ONCE):
+        missing.extend(_load_cached(files[start : start + _LOAD_AT_ONCE], cache, found))
     jobs: list[Job] = [(file, raw, cache.disk_key(file, digest)) for file, raw, digest in missing]
-    folder = cache.disk.folder if cache.disk is not None else None
+    database = cache.disk.database if cache.disk is not None else None
     if len(jobs) >= PARALLEL_FROM and processes() > 1:
         already = len(found)
 
@@ -317,16 +339,16 @@ def _all_facts(
                 progress("files read", already + count, len(files))
 
         with young_collections_only():  # facts coming back from workers: tens of thousands of objects
-            results = read_shared(jobs, functools.partial(_read_batch, folder=folder), _size, done)
+            results = read_shared(jobs, functools.partial(_read_batch, database=database), _size, done)
     else:
-        results = _read_batch(jobs, folder)
+        results = _read_batch(jobs, database)
     if progress is not None:
         progress("files read", len(files), len(files))
     for (file, _, digest), key, (facts, problem) in zip(missing, (job[2] for job in jobs), results, strict=True):
         cache.store(file, digest, facts, on_disk=True)
         found[file.module] = facts
         if cache.disk is not None and key:
-            cache.disk.written_elsewhere(key, problem)
+            cache.disk.written_elsewhere([key], problem)
     if cache.disk is not None:
         cache.disk.prune()
     return found
