@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -293,6 +294,27 @@ def test_worker_processes_writing_at_once_lose_nothing(tmp_path: Path):
         errors = pool.starmap(_write_batches, [(str(tmp_path / DATABASE), writer, 25) for writer in range(4)])
     assert errors == [[""] * 25] * 4
     assert len(entries(tmp_path)) == 4 * 25 * 20
+
+
+def test_a_batch_of_files_is_written_in_one_transaction(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """One transaction per batch: creating a file, or committing, per entry is what made the cache slow."""
+    commits: list[int] = []
+    real = disk_cache._in_transaction
+
+    def counted(database: Path, work: Any, *, write: bool) -> Any:
+        commits.append(write)
+        return real(database, work, write=write)
+
+    monkeypatch.setattr(disk_cache, "_in_transaction", counted)
+    cache = file_cache(tmp_path)
+    analyse_service(spec(), cache)
+    assert cache.misses > 10 and len(entries(tmp_path)) == cache.misses
+    assert commits.count(True) == 1, "the files of one batch, written at once"
+    assert commits.count(False) == 1, "counted (for pruning) without the write lock"
+    cache = file_cache(tmp_path)
+    commits.clear()
+    analyse_service(spec(), cache)
+    assert cache.disk_hits > 100 and commits == [False] * (1 + (cache.disk_hits - 1) // 100), "looked up by hundreds"
 
 
 def _connection_in_child(database: str, parent: int, answer: multiprocessing.Queue) -> None:  # type: ignore[type-arg]

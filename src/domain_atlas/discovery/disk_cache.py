@@ -115,13 +115,14 @@ class DiskCache(Generic[T]):
         if not self._written:
             return 0
         try:
+            if _in_transaction(self.database, _count, write=False) <= self.max_entries:
+                return 0  # counted without taking the write lock
             return _in_transaction(self.database, self._prune, write=True)
         except CacheUnavailable:
             return 0
 
     def _prune(self, connection: sqlite3.Connection) -> int:
-        (count,) = connection.execute("SELECT count(*) FROM facts").fetchone()
-        excess = count - self.max_entries
+        excess = _count(connection) - self.max_entries
         if excess <= 0:
             return 0
         now = time.time_ns()
@@ -131,6 +132,11 @@ class DiskCache(Generic[T]):
             f"DELETE FROM facts WHERE rowid IN ({oldest})", (now, excess + self.max_entries // 10)
         )
         return max(deleted.rowcount, 0)
+
+
+def _count(connection: sqlite3.Connection) -> int:
+    (count,) = connection.execute("SELECT count(*) FROM facts").fetchone()
+    return int(count)
 
 
 def write_entries(database: Path, entries: Sequence[tuple[str, Any]]) -> str:
