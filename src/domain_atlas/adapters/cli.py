@@ -6,14 +6,17 @@ importing anything heavy; any other run is handed to adapters/commands.py, over 
 
 from __future__ import annotations
 
+import atexit
+import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from domain_atlas.adapters import bootstrap
 from domain_atlas.adapters.command_line import emit, replayable, unwritable
 from domain_atlas.adapters.command_line import parser as _parser
 
-__all__ = ["EXIT_OK", "EXIT_USAGE", "EXIT_VIOLATIONS", "_parser", "main"]
+__all__ = ["EXIT_OK", "EXIT_USAGE", "EXIT_VIOLATIONS", "_parser", "main", "run"]
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_USAGE = 0, 1, 2
 
@@ -40,5 +43,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_command(arguments)
 
 
+def run() -> NoReturn:
+    """The installed `domain-atlas` command: `main`, then an exit that skips tearing down the model.
+
+    Freeing a large model object by object as the interpreter shuts down took ~40 ms on Django (measured), after
+    every result was written. Exit handlers still run and the output is flushed first (as mypy does).
+    """
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # a closed pipe, say: let Python report it as it always does
+        sys.exit(code)
+    atexit._run_exitfuncs()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
