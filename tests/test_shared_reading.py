@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from domain_atlas.adapters.composition import analyse_service, file_cache, model_json
-from domain_atlas.discovery import loader, shared_reading
+from domain_atlas.discovery import fact_reading, shared_reading
 from domain_atlas.discovery.shared_reading import _batches, read_shared
 from domain_atlas.model import ServiceSpec
 from tests.helpers import REPO_ROOT
@@ -37,7 +37,7 @@ def _fail_in_main_process(batch: Sequence[tuple[int, str, int]]) -> list[int]:
 @pytest.fixture
 def two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(shared_reading, "processes", lambda: 2)
-    monkeypatch.setattr(loader, "processes", lambda: 2)
+    monkeypatch.setattr(fact_reading, "processes", lambda: 2)
 
 
 def test_the_main_process_and_a_worker_share_the_batches_and_results_keep_the_jobs_order(two_cores: None):
@@ -67,7 +67,7 @@ def test_facts_read_on_two_cores_are_those_read_on_one_and_fill_the_disk_cache(
 ):
     spec = ServiceSpec("Billing", (EXAMPLE,), base=REPO_ROOT)
     one_process = model_json([analyse_service(spec, file_cache(enabled=False))])
-    monkeypatch.setattr(loader, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(fact_reading, "PARALLEL_FROM", 2)
     cache = file_cache(tmp_path)
     assert model_json([analyse_service(spec, cache)]) == one_process
     assert cache.disk is not None and not cache.disk.errors

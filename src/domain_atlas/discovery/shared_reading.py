@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing.context import BaseContext
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 J = TypeVar("J")
 R = TypeVar("R")
@@ -47,33 +47,58 @@ def read_shared(
     `read_batch` must be picklable (a module-level function, or a `functools.partial` of one).
     `done` is told how many jobs are finished, from time to time.
     """
-    count = processes()
-    if count == 1 or len(jobs) < 2:
+    if processes() == 1 or len(jobs) < 2:
         return read_batch(jobs)
-    batches = _batches([weight(job) for job in jobs], count * _BATCHES_PER_PROCESS)
-    found: dict[int, R] = {}
+    return SharedReading(jobs, read_batch, weight).finish(done)
 
-    def keep(batch: list[int], results: list[R]) -> None:
-        found.update(zip(batch, results, strict=True))
 
-    with _quick_handoffs(), ProcessPoolExecutor(max_workers=count - 1, mp_context=_start_method()) as pool:
-        futures: list[Future[list[R]]] = [pool.submit(read_batch, [jobs[i] for i in batch]) for batch in batches]
-        try:
-            for future, batch in zip(reversed(futures), reversed(batches), strict=True):
-                if future.cancel():  # no worker has it yet: read it here
-                    keep(batch, read_batch([jobs[i] for i in batch]))
-                    if done is not None:
-                        done(len(found) + _finished_elsewhere(futures, batches))
-            for future, batch in zip(futures, batches, strict=True):
-                if not future.cancelled():
-                    keep(batch, future.result())
-        except BaseException:  # Ctrl-C, say: the workers must not go on reading the batches left
-            for future in futures:
-                future.cancel()
-            raise
-    if done is not None:
-        done(len(found))
-    return [found[index] for index in range(len(jobs))]
+class SharedReading(Generic[J, R]):
+    """`read_shared` in two steps: the workers start on the first batches at once, and this process joins them
+    in `finish` (it may do other work in between: the workers go on alone)."""
+
+    def __init__(self, jobs: Sequence[J], read_batch: Callable[[Sequence[J]], list[R]], weight: Callable[[J], int]):
+        self._jobs, self._read_batch = jobs, read_batch
+        count = processes()
+        self._batches = _batches([weight(job) for job in jobs], count * _BATCHES_PER_PROCESS)
+        self._open = contextlib.ExitStack()
+        # The pool's threads here pass batches and results on, and need the GIL quickly for it, also while this
+        # process does other work before `finish`.
+        self._open.enter_context(_quick_handoffs())
+        pool = self._open.enter_context(ProcessPoolExecutor(max_workers=count - 1, mp_context=_start_method()))
+        self._futures: list[Future[list[R]]] = [
+            pool.submit(read_batch, [jobs[i] for i in batch]) for batch in self._batches
+        ]
+
+    def finish(self, done: Callable[[int], None] | None = None) -> list[R]:
+        """Every job's result, in the jobs' order: the batches no worker has started are read here."""
+        jobs, batches, futures = self._jobs, self._batches, self._futures
+        found: dict[int, R] = {}
+
+        def keep(batch: list[int], results: list[R]) -> None:
+            found.update(zip(batch, results, strict=True))
+
+        with self._open:
+            try:
+                for future, batch in zip(reversed(futures), reversed(batches), strict=True):
+                    if future.cancel():  # no worker has it yet: read it here
+                        keep(batch, self._read_batch([jobs[i] for i in batch]))
+                        if done is not None:
+                            done(len(found) + _finished_elsewhere(futures, batches))
+                for future, batch in zip(futures, batches, strict=True):
+                    if not future.cancelled():
+                        keep(batch, future.result())
+            except BaseException:  # Ctrl-C, say: the workers must not go on reading the batches left
+                self.cancel()
+                raise
+        if done is not None:
+            done(len(found))
+        return [found[index] for index in range(len(jobs))]
+
+    def cancel(self) -> None:
+        """Drop the batches no worker has started, and wait for the workers to stop."""
+        for future in self._futures:
+            future.cancel()
+        self._open.close()
 
 
 @contextlib.contextmanager

@@ -12,6 +12,7 @@ import dataclasses
 import os
 from collections.abc import Callable, Mapping, Sequence
 
+from domain_atlas.discovery import reading_ahead
 from domain_atlas.discovery.cache_files import cache_folder
 from domain_atlas.discovery.importlinter import find_contract_file, read_contracts
 from domain_atlas.discovery.loader import (
@@ -86,8 +87,10 @@ _DECLARED = ("relationship-acl-bypassed", "relationship-separate-ways")
 
 def file_cache(cache_dir: str | os.PathLike[str] | None = None, *, enabled: bool = True) -> FileCache:
     """Facts cached in memory and, unless disabled, on disk: `cache_dir`, else $DOMAIN_ATLAS_CACHE_DIR,
-    else .domain_atlas_cache/ in the working directory."""
-    return FileCache(disk_cache(cache_folder(cache_dir)) if enabled else None)
+    else .domain_atlas_cache/ in the working directory. The very cache a reading ahead fills, if the command line
+    started one for the same folder (discovery/reading_ahead.py)."""
+    folder = cache_folder(cache_dir) if enabled else None
+    return reading_ahead.cache_for(folder) or FileCache(disk_cache(folder) if folder is not None else None)
 
 
 def analyse_service(
