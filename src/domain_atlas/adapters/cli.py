@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from domain_atlas.adapters import bootstrap
-from domain_atlas.adapters.command_line import emit, replayable, unwritable
+from domain_atlas.adapters.command_line import CACHED_COMMANDS, emit, replayable, unwritable
 from domain_atlas.adapters.command_line import parser as _parser
 
 __all__ = ["EXIT_OK", "EXIT_USAGE", "EXIT_VIOLATIONS", "_parser", "main", "run"]
@@ -38,9 +38,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         known = bootstrap.replay(bootstrap.cache_folder(arguments.cache_dir), bootstrap.command_key(arguments))
         if known is not None:
             return emit(output, known)
-    from domain_atlas.adapters.commands import run_command
+    with bootstrap.recording() as recording:
+        if arguments.command in CACHED_COMMANDS:
+            bootstrap.read_ahead(arguments)
+        try:
+            from domain_atlas.adapters.commands import run_command
 
-    return run_command(arguments)
+            return run_command(arguments, recording)
+        finally:
+            bootstrap.stop_reading_ahead()
 
 
 def run() -> NoReturn:

@@ -22,7 +22,7 @@ from domain_atlas.adapters.baseline import (
     new_violations,
     violations_that_fail,
 )
-from domain_atlas.adapters.bootstrap import RunResult, cache_folder, command_key, recorded_run, replay
+from domain_atlas.adapters.bootstrap import Recording, RunResult, cache_folder, command_key, recorded_run, replay
 from domain_atlas.adapters.command_line import emit, replayable, unwritable, write
 from domain_atlas.adapters.composition import (
     FileCache,
@@ -54,7 +54,8 @@ _USAGE_ERRORS = (
 )
 
 
-def run_command(arguments: argparse.Namespace) -> int:
+def run_command(arguments: argparse.Namespace, recording: Recording | None = None) -> int:
+    """The command's exit code; `recording` (when given) has recorded what the command line read before this."""
     progress = TerminalProgress(sys.stderr)
     messages: list[str] = []
     try:
@@ -82,7 +83,7 @@ def run_command(arguments: argparse.Namespace) -> int:
             return _result(arguments, config, specs, baseline, cache, progress, messages)
 
         try:
-            result, note = recorded_run(folder, key, run)
+            result, note = recorded_run(folder, key, run, recording)
         finally:
             gc.unfreeze()  # back to normal collection when a run is over (tests run many in one process)
     except _USAGE_ERRORS as error:

@@ -186,5 +186,3 @@ def unreadable(file: SourceFile, reason: str) -> ModuleFacts:
     return ModuleFacts(
         "", ParseOutcome.IMPORTS_ONLY, (), None, (Diagnostic(file.display_path, 0, Level.WARNING, message),), 0
     )
-
-

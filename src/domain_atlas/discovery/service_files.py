@@ -59,8 +59,6 @@ def discover_files(spec: ServiceSpec) -> ServiceFiles:
     return sorted(dict.fromkeys(packages)), [files[name] for name in sorted(files)], problems
 
 
-
-
 def repository_root(source_root: Path) -> Path:
     """Where every `file` in the output starts: the nearest folder at or above the source root holding `.git`, else
     `pyproject.toml`, else the source root. The same on every machine, so links, SARIF and baselines match."""
