@@ -7,6 +7,7 @@ importing anything heavy; any other run is handed to adapters/commands.py, over 
 from __future__ import annotations
 
 import atexit
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -38,6 +39,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         known = bootstrap.replay(bootstrap.cache_folder(arguments.cache_dir), bootstrap.command_key(arguments))
         if known is not None:
             return emit(output, known)
+    # Importing the commands' code and building the model make about a million objects and little garbage: the
+    # automatic collections would only scan them again and again (the reading collects its own young garbage).
+    collecting = gc.isenabled()
+    gc.disable()
     with bootstrap.recording() as recording:
         if arguments.command in CACHED_COMMANDS:
             bootstrap.read_ahead(arguments)
@@ -47,6 +52,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_command(arguments, recording)
         finally:
             bootstrap.stop_reading_ahead()
+            if collecting:
+                gc.enable()
 
 
 def run() -> NoReturn:
