@@ -10,7 +10,7 @@ import pytest
 
 from domain_atlas.adapters import cli
 from domain_atlas.discovery import source_files
-from domain_atlas.discovery.loader import _read_module
+from domain_atlas.discovery.file_facts import read_module
 from domain_atlas.discovery.source_files import SourceFile
 from tests.hostile_inputs import CASES, Case, run_cli, write_project
 
@@ -146,7 +146,7 @@ def test_namespace_package_over_two_roots_keeps_both(tmp_path, capsys):
 def _classes(tmp_path: Path, text: str) -> tuple[list[str], list[str]]:
     path = tmp_path / "module.py"
     path.write_text(text, encoding="utf-8")
-    facts = _read_module(SourceFile("shop.module", path, "module.py", False), path.read_bytes())
+    facts = read_module(SourceFile("shop.module", path, "module.py", False), path.read_bytes())
     names = [cls.name for cls in facts.symbols.classes] if facts.symbols else []
     return names, [f"{d.location()}: {d.level.value}: {d.message}" for d in facts.diagnostics]
 
@@ -173,12 +173,12 @@ def test_deeply_nested_expression_keeps_the_classes_beside_it(tmp_path):
 
 
 def test_a_crash_inside_one_file_is_a_warning_at_that_file(tmp_path, monkeypatch):
-    import domain_atlas.discovery.loader as loader
+    import domain_atlas.discovery.file_facts as file_facts
 
     def explode(*args, **kwargs):
         raise KeyError("boom")
 
-    monkeypatch.setattr(loader, "read_symbols", explode)
+    monkeypatch.setattr(file_facts, "read_symbols", explode)
     names, diagnostics = _classes(tmp_path, "import os\n\n\nclass A:\n    pass\n")
     assert names == []
     assert diagnostics == [

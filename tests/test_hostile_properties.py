@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from domain_atlas.adapters.config_schema import MAX_NAME_LENGTH, ConfigFileError, validated
 from domain_atlas.adapters.mkdocs_plugin import DomainAtlasPlugin
 from domain_atlas.adapters.settings import service_specs
-from domain_atlas.discovery.loader import _read_module
+from domain_atlas.discovery.file_facts import read_module
 from domain_atlas.discovery.safe_text import UNCARRYABLE
 from domain_atlas.discovery.source_files import SourceFile
 from domain_atlas.rendering.dot import Graph, Node, dom_id, to_dot
@@ -48,7 +48,7 @@ def test_declared_contexts_always_get_a_page_each(names):
 def test_any_docstring_is_read_carryable_with_a_warning_when_changed(tmp_path_factory, docstring):
     path = tmp_path_factory.mktemp("doc") / "module.py"
     path.write_text(f"class Order:\n    {docstring!r}\n", encoding="utf-8")
-    facts = _read_module(SourceFile("shop.module", path, "module.py", False), path.read_bytes())
+    facts = read_module(SourceFile("shop.module", path, "module.py", False), path.read_bytes())
     assert facts.symbols is not None and [c.name for c in facts.symbols.classes] == ["Order"]
     shown = facts.symbols.classes[0].docstring
     shown.encode("utf-8")  # never a lone surrogate

@@ -154,7 +154,7 @@ def test_check_honours_the_baseline_in_mkdocs_yml(tmp_path, capsys, monkeypatch)
 
 def test_export_that_fails_leaves_no_file(tmp_path, monkeypatch):
     target = tmp_path / "model.json"
-    monkeypatch.setattr(commands, "model_json", lambda services: "\ud800")
+    monkeypatch.setattr(commands, "exporter", lambda name: lambda services: "\ud800")
     project = write_project(tmp_path / "p", BY_NAME["nothing hostile"])
     with pytest.raises(UnicodeEncodeError):
         cli.main(["export", "--config", str(project.root / "mkdocs.yml"), "-o", str(target)])

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from domain_atlas.adapters.composition import analyse_service, file_cache, model_json
-from domain_atlas.discovery import loader, shared_reading
-from domain_atlas.discovery.shared_reading import _batches, read_shared
+from domain_atlas.discovery import fact_reading, shared_reading
+from domain_atlas.discovery.shared_reading import _Claims, read_shared
 from domain_atlas.model import ServiceSpec
 from tests.helpers import REPO_ROOT
 from tests.test_disk_cache import entries
@@ -35,10 +35,17 @@ def _fail_in_main_process(batch: Sequence[tuple[int, str, int]]) -> list[int]:
     return [number for number, _, _ in batch]
 
 
+def _slow_in_the_worker(batch: Sequence[tuple[int, int]]) -> list[int]:
+    """Jobs are (number, pid of the main process): a worker takes 0.3 s a batch, the main process no time."""
+    if os.getpid() != batch[0][1]:
+        time.sleep(0.3)
+    return [os.getpid() for _ in batch]
+
+
 @pytest.fixture
 def two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(shared_reading, "processes", lambda: 2)
-    monkeypatch.setattr(loader, "processes", lambda: 2)
+    monkeypatch.setattr(fact_reading, "processes", lambda: 2)
 
 
 def test_the_main_process_and_a_worker_share_the_batches_and_results_keep_the_jobs_order(two_cores: None):
@@ -53,14 +60,29 @@ def test_the_main_process_and_a_worker_share_the_batches_and_results_keep_the_jo
     assert told == sorted(told) and told[-1] == len(jobs)
 
 
-def test_batches_are_of_about_equal_weight_with_the_heaviest_jobs_first():
+def test_a_slow_worker_is_never_handed_more_than_it_can_start(two_cores: None):
+    """A worker is handed one batch to read and one to wait; everything else stays for whoever is free. (A pool
+    queues more, and the main process would then sit idle at the end while the worker reads what it queued.)"""
+    jobs = [(number, os.getpid()) for number in range(200)]
+    readers = read_shared(jobs, _slow_in_the_worker, lambda job: 1)
+    by_worker = sum(1 for pid in readers if pid != os.getpid())
+    claims = _Claims([1] * 200, 2 * shared_reading._BATCHES_PER_PROCESS)
+    assert by_worker == len(claims.take(from_front=True)) + len(claims.take(from_front=True))
+
+
+def test_batches_are_taken_from_both_ends_heaviest_first_and_shrink_as_the_jobs_left_do():
     weights = [1] * 300 + [120, 60, 60] + [5] * 40
-    batches = _batches(weights, 8)
-    assert sorted(index for batch in batches for index in batch) == list(range(len(weights)))
-    assert batches[0] == [300], "a file as heavy as a batch is a batch of its own"
-    loads = [sum(weights[index] for index in batch) for batch in batches]
-    assert 6 <= len(batches) <= 10
-    assert max(loads) <= 120 and all(load >= 10 for load in loads[:-1])
+    claims = _Claims(weights, 8)
+    first = claims.take(from_front=True)
+    assert first == [300], "a job as heavy as a batch is a batch of its own"
+    taken = [first]
+    while batch := claims.take(from_front=len(taken) % 2 == 0):
+        taken.append(batch)
+    assert sorted(index for batch in taken for index in batch) == list(range(len(weights))), "each job once"
+    loads = [sum(weights[index] for index in batch) for batch in taken]
+    assert loads[-1] <= loads[1] / 4, "the last batches are small"
+    assert 10 <= len(taken) <= 60
+    assert claims.take(from_front=True) == [] and claims.take(from_front=False) == []
 
 
 def test_facts_read_on_two_cores_are_those_read_on_one_and_fill_the_disk_cache(
@@ -68,7 +90,7 @@ def test_facts_read_on_two_cores_are_those_read_on_one_and_fill_the_disk_cache(
 ):
     spec = ServiceSpec("Billing", (EXAMPLE,), base=REPO_ROOT)
     one_process = model_json([analyse_service(spec, file_cache(enabled=False))])
-    monkeypatch.setattr(loader, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(fact_reading, "PARALLEL_FROM", 2)
     cache = file_cache(tmp_path)
     assert model_json([analyse_service(spec, cache)]) == one_process
     assert cache.disk is not None and not cache.disk.errors

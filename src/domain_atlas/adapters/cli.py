@@ -6,14 +6,18 @@ importing anything heavy; any other run is handed to adapters/commands.py, over 
 
 from __future__ import annotations
 
+import atexit
+import gc
+import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from domain_atlas.adapters import bootstrap
-from domain_atlas.adapters.command_line import emit, replayable, unwritable
+from domain_atlas.adapters.command_line import CACHED_COMMANDS, emit, replayable, unwritable
 from domain_atlas.adapters.command_line import parser as _parser
 
-__all__ = ["EXIT_OK", "EXIT_USAGE", "EXIT_VIOLATIONS", "_parser", "main"]
+__all__ = ["EXIT_OK", "EXIT_USAGE", "EXIT_VIOLATIONS", "_parser", "main", "run"]
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_USAGE = 0, 1, 2
 
@@ -35,10 +39,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         known = bootstrap.replay(bootstrap.cache_folder(arguments.cache_dir), bootstrap.command_key(arguments))
         if known is not None:
             return emit(output, known)
-    from domain_atlas.adapters.commands import run_command
+    # Importing the commands' code and building the model make about a million objects and little garbage: the
+    # automatic collections would only scan them again and again (the reading collects its own young garbage).
+    collecting = gc.isenabled()
+    gc.disable()
+    with bootstrap.recording() as recording:
+        if arguments.command in CACHED_COMMANDS:
+            bootstrap.read_ahead(arguments)
+        try:
+            from domain_atlas.adapters.commands import run_command
 
-    return run_command(arguments)
+            return run_command(arguments, recording)
+        finally:
+            bootstrap.stop_reading_ahead()
+            if collecting:
+                gc.enable()
+
+
+def run() -> NoReturn:
+    """The installed `domain-atlas` command: `main`, then an exit that skips tearing down the model.
+
+    Freeing a large model object by object as the interpreter shuts down took ~40 ms on Django (measured), after
+    every result was written. Exit handlers still run and the output is flushed first (as mypy does).
+    """
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # a closed pipe, say: let Python report it as it always does
+        sys.exit(code)
+    atexit._run_exitfuncs()
+    os._exit(code)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -14,7 +14,7 @@ from pathlib import Path
 from domain_atlas import __version__
 from domain_atlas.adapters.bootstrap import RunResult
 
-EXPORT_FORMATS = ("cml", "json", "mermaid", "structurizr")  # the keys of composition.EXPORT_FORMATS
+EXPORT_FORMATS = ("cml", "json", "mermaid", "structurizr")  # what composition.exporter knows
 REPORT_FORMATS = ("text", "json", "sarif", "github", "junit")
 DIFF_FORMATS = ("text", "json", "markdown")
 CACHED_COMMANDS = frozenset({"export", "check", "explain"})  # their whole result may be replayed

@@ -22,17 +22,16 @@ from domain_atlas.adapters.baseline import (
     new_violations,
     violations_that_fail,
 )
-from domain_atlas.adapters.bootstrap import RunResult, cache_folder, command_key, recorded_run, replay
+from domain_atlas.adapters.bootstrap import Recording, RunResult, cache_folder, command_key, recorded_run, replay
 from domain_atlas.adapters.command_line import emit, replayable, unwritable, write
 from domain_atlas.adapters.composition import (
-    EXPORT_FORMATS,
     FileCache,
     MissingPackageError,
     ModelFileError,
     analyse,
+    exporter,
     file_cache,
     layout_reading_markdown,
-    model_json,
 )
 from domain_atlas.adapters.config_schema import (
     ConfigFileError,
@@ -42,7 +41,6 @@ from domain_atlas.adapters.config_schema import (
     validated,
 )
 from domain_atlas.adapters.progress import TerminalProgress
-from domain_atlas.adapters.reports import render
 from domain_atlas.adapters.settings import SettingsError, service_specs
 from domain_atlas.model import Level, ServiceSpec
 
@@ -56,7 +54,8 @@ _USAGE_ERRORS = (
 )
 
 
-def run_command(arguments: argparse.Namespace) -> int:
+def run_command(arguments: argparse.Namespace, recording: Recording | None = None) -> int:
+    """The command's exit code; `recording` (when given) has recorded what the command line read before this."""
     progress = TerminalProgress(sys.stderr)
     messages: list[str] = []
     try:
@@ -84,7 +83,7 @@ def run_command(arguments: argparse.Namespace) -> int:
             return _result(arguments, config, specs, baseline, cache, progress, messages)
 
         try:
-            result, note = recorded_run(folder, key, run)
+            result, note = recorded_run(folder, key, run, recording)
         finally:
             gc.unfreeze()  # back to normal collection when a run is over (tests run many in one process)
     except _USAGE_ERRORS as error:
@@ -139,8 +138,7 @@ def _result(
         for diagnostic in service.diagnostics:
             messages.append(f"{diagnostic.location()}: {diagnostic.level.value}: {diagnostic.message}")
     if arguments.command == "export":
-        exporter = model_json if arguments.format == "json" else EXPORT_FORMATS[arguments.format]
-        return _finished(exporter(services), messages, EXIT_OK)
+        return _finished(exporter(arguments.format)(services), messages, EXIT_OK)
     if arguments.command == "explain":
         return _finished("\n".join(layout_reading_markdown(service) for service in services), messages, EXIT_OK)
     violations = sorted(v for service in services for v in service.violations)
@@ -154,6 +152,8 @@ def _result(
     failing = violations_that_fail(services, specs, config.fail_on, known)
     broken_ignores = [d for service in services for d in service.diagnostics if d.level is Level.ERROR]
     code = EXIT_VIOLATIONS if failing or broken_ignores else EXIT_OK
+    from domain_atlas.adapters.reports import render  # SARIF, JUnit and the rest: only `check` needs them
+
     return _finished(render(violations, arguments.format, new), messages, code)
 
 

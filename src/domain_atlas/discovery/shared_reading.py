@@ -1,9 +1,9 @@
 """Reading many files on every core: worker processes and this process take batches from one queue.
 
-This process reads too, taking batches from the back of the queue that no worker has started yet, while the
-workers take them from the front; so no core waits idle, and this process's share of the results never
-crosses a process boundary. Batches are of about equal weight (bytes of source), heaviest files first, so no
-big file is left for the end and every process finishes at about the same time.
+This process reads too, taking batches from the back of the queue, while the workers are handed them from the
+front one by one; so no core waits idle, and this process's share of the results never crosses a process boundary.
+Files are taken heaviest first (bytes of source), so no big file is left for the end, and batches shrink as the
+files left do, so every process finishes at about the same time.
 """
 
 from __future__ import annotations
@@ -16,15 +16,15 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing.context import BaseContext
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 J = TypeVar("J")
 R = TypeVar("R")
 
 # At most this many processes read at once (this one included): more cost memory and gain little.
 MAX_PROCESSES = 4
-# Batches per process: enough to even out big and small files, few enough to keep messages few.
-_BATCHES_PER_PROCESS = 8
+# Each batch weighs 1/(processes x this) of what is left to read: about 25 batches for 2 processes.
+_BATCHES_PER_PROCESS = 4
 
 
 def processes() -> int:
@@ -47,33 +47,116 @@ def read_shared(
     `read_batch` must be picklable (a module-level function, or a `functools.partial` of one).
     `done` is told how many jobs are finished, from time to time.
     """
-    count = processes()
-    if count == 1 or len(jobs) < 2:
+    if processes() == 1 or len(jobs) < 2:
         return read_batch(jobs)
-    batches = _batches([weight(job) for job in jobs], count * _BATCHES_PER_PROCESS)
-    found: dict[int, R] = {}
+    return SharedReading(jobs, read_batch, weight).finish(done)
 
-    def keep(batch: list[int], results: list[R]) -> None:
-        found.update(zip(batch, results, strict=True))
 
-    with _quick_handoffs(), ProcessPoolExecutor(max_workers=count - 1, mp_context=_start_method()) as pool:
-        futures: list[Future[list[R]]] = [pool.submit(read_batch, [jobs[i] for i in batch]) for batch in batches]
-        try:
-            for future, batch in zip(reversed(futures), reversed(batches), strict=True):
-                if future.cancel():  # no worker has it yet: read it here
-                    keep(batch, read_batch([jobs[i] for i in batch]))
+class SharedReading(Generic[J, R]):
+    """`read_shared` in two steps: the workers start on the first batches at once, and this process joins them
+    in `finish` (it may do other work in between: the workers go on alone).
+
+    A worker is handed a batch as it finishes one (with one more waiting, so it never idles between two); a pool
+    given every batch at once queues several to a worker, where they can no longer be taken back, and this process
+    then sat idle at the end while the worker read them (up to 0.1 s on Django, measured).
+    """
+
+    def __init__(self, jobs: Sequence[J], read_batch: Callable[[Sequence[J]], list[R]], weight: Callable[[J], int]):
+        self._jobs, self._read_batch = jobs, read_batch
+        count = processes()
+        self._claims = _Claims([weight(job) for job in jobs], count * _BATCHES_PER_PROCESS)
+        self._lock = threading.Lock()
+        self._handed: list[tuple[list[int], Future[list[R]]]] = []
+        self._open = contextlib.ExitStack()
+        # The pool's threads here pass batches and results on, and need the GIL quickly for it, also while this
+        # process does other work before `finish`.
+        self._open.enter_context(_quick_handoffs())
+        workers = count - 1
+        self._pool = self._open.enter_context(ProcessPoolExecutor(max_workers=workers, mp_context=_start_method()))
+        for _ in range(2 * workers):  # one batch each at work, and one waiting
+            self._hand_out()
+
+    def _hand_out(self, finished: Future[list[R]] | None = None) -> None:
+        """Give the pool the next batch from the front, if any is left (also called as each batch finishes)."""
+        if finished is not None and (finished.cancelled() or finished.exception() is not None):
+            return  # stopping: hand out nothing more
+        with self._lock:  # `finish` must see every batch handed out once none is left
+            batch = self._claims.take(from_front=True)
+            if not batch:
+                return
+            future = self._pool.submit(self._read_batch, [self._jobs[i] for i in batch])
+            self._handed.append((batch, future))
+        future.add_done_callback(self._hand_out)  # outside the lock: a finished future calls back at once
+
+    def _take_from_back(self) -> list[int]:
+        with self._lock:
+            return self._claims.take(from_front=False)
+
+    def finish(self, done: Callable[[int], None] | None = None) -> list[R]:
+        """Every job's result, in the jobs' order: the batches no worker has been handed are read here."""
+        jobs = self._jobs
+        found: dict[int, R] = {}
+        with self._open:
+            try:
+                while batch := self._take_from_back():
+                    found.update(zip(batch, self._read_batch([jobs[i] for i in batch]), strict=True))
                     if done is not None:
-                        done(len(found) + _finished_elsewhere(futures, batches))
-            for future, batch in zip(futures, batches, strict=True):
-                if not future.cancelled():
-                    keep(batch, future.result())
-        except BaseException:  # Ctrl-C, say: the workers must not go on reading the batches left
-            for future in futures:
-                future.cancel()
-            raise
-    if done is not None:
-        done(len(found))
-    return [found[index] for index in range(len(jobs))]
+                        done(len(found) + self._finished_elsewhere())
+                for batch, future in list(self._handed):
+                    found.update(zip(batch, future.result(), strict=True))
+            except BaseException:  # Ctrl-C, say: the workers must not go on reading the batches left
+                self.cancel()
+                raise
+        if done is not None:
+            done(len(found))
+        return [found[index] for index in range(len(jobs))]
+
+    def _finished_elsewhere(self) -> int:
+        return sum(len(batch) for batch, future in list(self._handed) if future.done() and not future.cancelled())
+
+    def cancel(self) -> None:
+        """Hand out no more batches, drop those waiting, and wait for the workers to stop."""
+        with self._lock:
+            self._claims.drop()
+        for _, future in list(self._handed):
+            future.cancel()
+        self._open.close()
+
+
+class _Claims:
+    """Jobs, heaviest first, taken in batches from the front (by the workers) and from the back (by this process).
+
+    Each batch weighs a share of what is left (guided self-scheduling): big batches first, few messages, and
+    small ones at the end, so whoever finishes first waits little for the others' last batch.
+    """
+
+    def __init__(self, weights: Sequence[int], shares: int) -> None:
+        self._weights = [max(1, weight) for weight in weights]
+        self._order = sorted(range(len(weights)), key=lambda index: -self._weights[index])
+        self._front, self._back = 0, len(self._order)  # the jobs not taken yet: order[front:back]
+        self._left = sum(self._weights)
+        self._shares = shares
+        self._smallest = self._left / (shares * 8)  # the smallest batch: a smaller one costs more than it evens out
+
+    def take(self, from_front: bool) -> list[int]:
+        """The next batch (job indexes) from one end; empty once every job is taken."""
+        target = max(self._left / self._shares, self._smallest)
+        batch: list[int] = []
+        load = 0
+        while self._front < self._back and (not batch or load < target):
+            if from_front:
+                index = self._order[self._front]
+                self._front += 1
+            else:
+                self._back -= 1
+                index = self._order[self._back]
+            batch.append(index)
+            load += self._weights[index]
+        self._left -= load
+        return batch
+
+    def drop(self) -> None:
+        self._front = self._back
 
 
 @contextlib.contextmanager
@@ -87,26 +170,6 @@ def _quick_handoffs() -> Iterator[None]:
         yield
     finally:
         sys.setswitchinterval(previous)
-
-
-def _batches(weights: Sequence[int], wanted: int) -> list[list[int]]:
-    """Job indexes in about `wanted` batches of equal weight, heaviest jobs first (one big file may be a batch)."""
-    order = sorted(range(len(weights)), key=lambda index: -weights[index])
-    target = sum(weights) / wanted
-    batches: list[list[int]] = [[]]
-    load = 0
-    for index in order:
-        if load >= target:
-            batches.append([])
-            load = 0
-        batches[-1].append(index)
-        load += weights[index]
-    return batches
-
-
-def _finished_elsewhere(futures: Sequence[Future[list[R]]], batches: Sequence[list[int]]) -> int:
-    pairs = zip(futures, batches, strict=True)
-    return sum(len(batch) for future, batch in pairs if future.done() and not future.cancelled())
 
 
 def _start_method() -> BaseContext | None:

@@ -42,8 +42,9 @@ def check_contracts(
         if contract.type == "acyclic_siblings":
             found.extend(_sibling_cycles(contract, service, links))
             continue
+        layers: dict[tuple[str, str], tuple[int, int] | None] = {}  # each module's layer, found once per contract
         for edge in service.imports:
-            found.extend(_check(contract, edge, links))
+            found.extend(_check(contract, edge, links, layers))
     return sorted(set(found))
 
 
@@ -120,7 +121,21 @@ def _layer_index(contract: Contract, module: str, container: str) -> tuple[int, 
     return None
 
 
-def _check(contract: Contract, edge: ImportEdge, links: Mapping[str, str]) -> Iterable[Violation]:
+def _cached_layer_index(
+    contract: Contract, module: str, container: str, layers: dict[tuple[str, str], tuple[int, int] | None]
+) -> tuple[int, int] | None:
+    key = (module, container)
+    if key not in layers:
+        layers[key] = _layer_index(contract, module, container)
+    return layers[key]
+
+
+def _check(
+    contract: Contract,
+    edge: ImportEdge,
+    links: Mapping[str, str],
+    layers: dict[tuple[str, str], tuple[int, int] | None],
+) -> Iterable[Violation]:
     if contract.type == "forbidden":
         if any(_inside(edge.source, source) for source in contract.modules) and any(
             _inside(edge.target, forbidden) for forbidden in contract.forbidden
@@ -133,8 +148,8 @@ def _check(contract: Contract, edge: ImportEdge, links: Mapping[str, str]) -> It
             yield _violation(contract, edge, f"{source} and {target} must be independent", links)
     elif contract.type == "layers" and not edge.external:
         for container in contract.containers or ("",):
-            importer = _layer_index(contract, edge.source, container)
-            imported = _layer_index(contract, edge.target, container)
+            importer = _cached_layer_index(contract, edge.source, container, layers)
+            imported = _cached_layer_index(contract, edge.target, container, layers)
             if importer is None or imported is None:
                 continue
             if imported[0] < importer[0]:

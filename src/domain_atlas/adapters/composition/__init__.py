@@ -12,6 +12,7 @@ import dataclasses
 import os
 from collections.abc import Callable, Mapping, Sequence
 
+from domain_atlas.discovery import reading_ahead
 from domain_atlas.discovery.cache_files import cache_folder
 from domain_atlas.discovery.importlinter import find_contract_file, read_contracts
 from domain_atlas.discovery.loader import (
@@ -26,16 +27,13 @@ from domain_atlas.discovery.project_relationships import project_relationships
 from domain_atlas.discovery.source_files import display_path
 from domain_atlas.model import Diagnostic, Service, ServiceSpec, Violation
 from domain_atlas.model.contracts import Contract
-from domain_atlas.rendering.cml import context_map as cml_context_map
 from domain_atlas.rendering.export import to_json as model_json
-from domain_atlas.rendering.mermaid import mermaid_document
 from domain_atlas.rendering.sitemap import (
     RESERVED_CONTEXT_SLUGS,
     RESERVED_SERVICE_SLUGS,
     context_slug,
     page_slug,
 )
-from domain_atlas.rendering.structurizr import structurizr_workspace
 from domain_atlas.rules.base import RuleContext
 from domain_atlas.rules.catalogue import RULES, check_all
 from domain_atlas.rules.ignores import apply_suppressions
@@ -43,7 +41,6 @@ from domain_atlas.rules.landscape_relationships import check_landscape
 from domain_atlas.rules.relationships import without_settled
 
 __all__ = [
-    "EXPORT_FORMATS",
     "RESERVED_CONTEXT_SLUGS",
     "RESERVED_SERVICE_SLUGS",
     "FileCache",
@@ -53,6 +50,7 @@ __all__ = [
     "analyse",
     "analyse_service",
     "context_slug",
+    "exporter",
     "failing_violations",
     "file_cache",
     "layout_reading_markdown",
@@ -64,13 +62,24 @@ __all__ = [
 Progress = Callable[[str, int, int], None]  # stage, done, total (0: unknown); the CLI draws it on a terminal
 
 
-# `domain-atlas export --format NAME`: the model as JSON, or as other tools' languages.
-EXPORT_FORMATS: dict[str, Callable[[Sequence[Service]], str]] = {
-    "json": model_json,
-    "structurizr": structurizr_workspace,
-    "cml": cml_context_map,
-    "mermaid": mermaid_document,
-}
+def exporter(name: str) -> Callable[[Sequence[Service]], str]:
+    """`domain-atlas export --format NAME`: the model as JSON, or in another tool's language (imported only when
+    asked for: most runs export JSON)."""
+    if name == "json":
+        return model_json
+    if name == "structurizr":
+        from domain_atlas.rendering.structurizr import structurizr_workspace
+
+        return structurizr_workspace
+    if name == "cml":
+        from domain_atlas.rendering.cml import context_map
+
+        return context_map
+    if name == "mermaid":
+        from domain_atlas.rendering.mermaid import mermaid_document
+
+        return mermaid_document
+    raise ValueError(f"unknown export format {name!r}")
 
 
 _DECLARED = ("relationship-acl-bypassed", "relationship-separate-ways")
@@ -78,8 +87,10 @@ _DECLARED = ("relationship-acl-bypassed", "relationship-separate-ways")
 
 def file_cache(cache_dir: str | os.PathLike[str] | None = None, *, enabled: bool = True) -> FileCache:
     """Facts cached in memory and, unless disabled, on disk: `cache_dir`, else $DOMAIN_ATLAS_CACHE_DIR,
-    else .domain_atlas_cache/ in the working directory."""
-    return FileCache(disk_cache(cache_folder(cache_dir)) if enabled else None)
+    else .domain_atlas_cache/ in the working directory. The very cache a reading ahead fills, if the command line
+    started one for the same folder (discovery/reading_ahead.py)."""
+    folder = cache_folder(cache_dir) if enabled else None
+    return reading_ahead.cache_for(folder) or FileCache(disk_cache(folder) if folder is not None else None)
 
 
 def analyse_service(

@@ -1,0 +1,83 @@
+"""The command line reads the files it names ahead, while it loads the rest of its code: the same output, no stray
+worker, and a reading ahead that does not match the validated settings is dropped, never used."""
+
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+
+import pytest
+
+from domain_atlas.adapters import cli
+from domain_atlas.adapters.composition import analyse_service, file_cache, model_json
+from domain_atlas.discovery import fact_reading, reading_ahead, shared_reading
+from domain_atlas.model import ServiceSpec
+from tests.helpers import REPO_ROOT
+
+EXAMPLE = REPO_ROOT / "examples" / "billing-platform" / "src"
+
+
+@pytest.fixture
+def workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two processes read even this small example, so the reading ahead starts a worker process."""
+    monkeypatch.setattr(shared_reading, "processes", lambda: 2)
+    monkeypatch.setattr(fact_reading, "processes", lambda: 2)
+    monkeypatch.setattr(fact_reading, "PARALLEL_FROM", 2)
+
+
+@pytest.fixture
+def taken(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether each service's files were taken from a reading ahead (True) or read afresh (False)."""
+    outcomes: list[bool] = []
+    real = reading_ahead.take
+
+    def take(spec: ServiceSpec, cache: object) -> object:
+        found = real(spec, cache)  # type: ignore[arg-type]
+        outcomes.append(found is not None)
+        return found
+
+    monkeypatch.setattr(reading_ahead, "take", take)
+    return outcomes
+
+
+def export(tmp_path: Path, capsys: pytest.CaptureFixture[str], *arguments: str) -> str:
+    assert cli.main(["export", *arguments]) == cli.EXIT_OK
+    return capsys.readouterr().out
+
+
+def test_an_export_read_ahead_is_the_export_read_afterwards(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], workers: None, taken: list
+):
+    monkeypatch.chdir(tmp_path)
+    expected = model_json([analyse_service(ServiceSpec("src", (EXAMPLE,), base=tmp_path), file_cache(enabled=False))])
+    taken.clear()
+    for flags in (["--no-cache"], ["--cache-dir", "cold"], ["--cache-dir", "cold", "--package", "billing"]):
+        assert export(tmp_path, capsys, str(EXAMPLE), *flags) in (expected, expected.replace('"src"', '"billing"'))
+    assert taken == [True, True, True], "the command's own settings asked for the files read ahead"
+    assert not multiprocessing.active_children()
+
+
+def test_a_reading_ahead_for_other_files_or_another_cache_is_dropped(tmp_path: Path, workers: None):
+    spec = ServiceSpec("Billing", (EXAMPLE,), base=REPO_ROOT)
+    expected = model_json([analyse_service(spec, file_cache(enabled=False))])
+    reading_ahead.read_ahead([EXAMPLE], ["billing.invoicing"], [], None)  # one package only
+    cache = file_cache(enabled=False)
+    assert cache is reading_ahead.cache_for(None)
+    assert model_json([analyse_service(spec, cache)]) == expected
+    reading_ahead.read_ahead([EXAMPLE], [], [], tmp_path / "cache")  # the files, but another cache
+    assert model_json([analyse_service(spec, file_cache(enabled=False))]) == expected
+    assert reading_ahead.cache_for(tmp_path / "cache") is None, "dropped, and its workers stopped"
+    assert not multiprocessing.active_children()
+
+
+def test_a_command_that_fails_after_reading_ahead_leaves_no_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], workers: None
+):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "known.json").write_text("{not json")
+    # Read ahead (the roots are on the command line), then refused: the baseline is read before any model is built.
+    code = cli.main(["check", str(EXAMPLE), "--baseline", "known.json", "--no-cache"])
+    assert code == cli.EXIT_USAGE
+    assert "known.json" in capsys.readouterr().err
+    assert reading_ahead.cache_for(None) is None
+    assert not multiprocessing.active_children()
