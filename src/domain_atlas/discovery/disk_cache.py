@@ -252,6 +252,9 @@ def _connection(database: Path) -> sqlite3.Connection:
         # NORMAL, not FULL: in WAL mode a commit then needs no fsync, and a power cut can lose the last entries
         # written but never damage the database. This is a cache: losing entries costs one more read of a file.
         connection.execute("PRAGMA synchronous=NORMAL")
+        # Each entry is read or written once per run: SQLite's default 2 MiB page cache only added to peak memory
+        # (measured on Django: 1.9 MiB less with 256 KiB, at the same speed).
+        connection.execute("PRAGMA cache_size=-256")
         connection.execute(_SCHEMA)
     except BaseException:
         connection.close()
