@@ -12,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -315,6 +316,32 @@ def test_a_batch_of_files_is_written_in_one_transaction(tmp_path: Path, monkeypa
     commits.clear()
     analyse_service(spec(), cache)
     assert cache.disk_hits > 100 and commits == [False] * (1 + (cache.disk_hits - 1) // 100), "looked up by hundreds"
+
+
+_WRITE_FOREVER = """
+import sys
+from pathlib import Path
+from domain_atlas.discovery.disk_cache import write_entries
+batch = 0
+while True:
+    batch += 1
+    assert write_entries(Path(sys.argv[1]), [(f"{batch}-{i}", ["x" * 2000, batch]) for i in range(50)]) == ""
+"""
+
+
+def test_a_build_killed_while_writing_leaves_whole_entries_or_none(tmp_path: Path):
+    writer = subprocess.Popen([sys.executable, "-c", _WRITE_FOREVER, str(tmp_path / DATABASE)])
+    try:
+        deadline = time.monotonic() + 60
+        while len(entries(tmp_path)) < 500 and time.monotonic() < deadline and writer.poll() is None:
+            time.sleep(0.02)
+    finally:
+        writer.kill()  # SIGKILL: no clean-up of any kind
+        writer.wait(60)
+    written = stored(tmp_path)
+    assert len(written) >= 500 and len(written) % 50 == 0, "whole transactions only"
+    assert all(orjson.loads(value)["key"] == key for key, (value, _) in written.items())
+    assert write_entries(tmp_path / DATABASE, [("after", [1])]) == "" and "after" in entries(tmp_path)
 
 
 def _connection_in_child(database: str, parent: int, answer: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
