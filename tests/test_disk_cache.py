@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import json
-import multiprocessing
 import os
 import pickle
 import shutil
 import sqlite3
 import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
-from typing import Any
 
 import orjson
 import pytest
@@ -22,7 +18,7 @@ import pytest
 from domain_atlas.adapters.composition import analyse_service, file_cache, model_json
 from domain_atlas.discovery import disk_cache
 from domain_atlas.discovery.cache_files import MARKERS, cache_folder
-from domain_atlas.discovery.disk_cache import DATABASE, DiskCache, write_entries
+from domain_atlas.discovery.disk_cache import DATABASE, DiskCache
 from domain_atlas.discovery.fact_codec import Codec, CodecError, encode
 from domain_atlas.discovery.loader import ModuleFacts
 from domain_atlas.discovery.syntax import ParseOutcome
@@ -272,112 +268,6 @@ def test_the_plugin_uses_the_same_cache_and_can_turn_it_off(tmp_path: Path):
     default = write_site(tmp_path / "default", {"services": services})
     assert mkdocs_build(default, tmp_path / "out-default").returncode == 0
     assert entries(tmp_path / "default" / ".domain_atlas_cache"), "default: .domain_atlas_cache in the working dir"
-
-
-def test_concurrent_runs_share_a_cache_folder_safely(tmp_path: Path):
-    command = [sys.executable, "-m", "domain_atlas.adapters.cli", "export", str(EXAMPLE), "--cache-dir", "shared"]
-    runs = [subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(4)]
-    finished = [process.communicate(timeout=300) for process in runs]
-    assert all(process.returncode == 0 for process in runs)
-    assert {output for output, _ in finished} == {export("--no-cache", cwd=tmp_path).encode()}
-    assert not any(b"not writable" in messages for _, messages in finished), "no run waited in vain"
-    assert len(facts_of(tmp_path / "shared")) == len(list(EXAMPLE.rglob("*.py")))
-
-
-def _write_batches(database: str, writer: int, batches: int) -> list[str]:
-    keys = [[f"{writer}-{batch}-{index}" for index in range(20)] for batch in range(batches)]
-    return [write_entries(Path(database), [(key, [writer, key]) for key in batch]) for batch in keys]
-
-
-def test_worker_processes_writing_at_once_lose_nothing(tmp_path: Path):
-    """Every process writes whole batches in transactions of its own: none fails for another's lock."""
-    with multiprocessing.get_context("spawn").Pool(4) as pool:
-        errors = pool.starmap(_write_batches, [(str(tmp_path / DATABASE), writer, 25) for writer in range(4)])
-    assert errors == [[""] * 25] * 4
-    assert len(entries(tmp_path)) == 4 * 25 * 20
-
-
-def test_a_batch_of_files_is_written_in_one_transaction(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """One transaction per batch: creating a file, or committing, per entry is what made the cache slow."""
-    commits: list[int] = []
-    real = disk_cache._in_transaction
-
-    def counted(database: Path, work: Any, *, write: bool) -> Any:
-        commits.append(write)
-        return real(database, work, write=write)
-
-    monkeypatch.setattr(disk_cache, "_in_transaction", counted)
-    cache = file_cache(tmp_path)
-    analyse_service(spec(), cache)
-    assert cache.misses > 10 and len(entries(tmp_path)) == cache.misses
-    assert commits.count(True) == 1, "the files of one batch, written at once"
-    assert commits.count(False) == 1, "counted (for pruning) without the write lock"
-    cache = file_cache(tmp_path)
-    commits.clear()
-    analyse_service(spec(), cache)
-    assert cache.disk_hits > 100 and commits == [False] * (1 + (cache.disk_hits - 1) // 100), "looked up by hundreds"
-
-
-_WRITE_FOREVER = """
-import sys
-from pathlib import Path
-from domain_atlas.discovery.disk_cache import write_entries
-batch = 0
-while True:
-    batch += 1
-    assert write_entries(Path(sys.argv[1]), [(f"{batch}-{i}", ["x" * 2000, batch]) for i in range(50)]) == ""
-"""
-
-
-def test_a_build_killed_while_writing_leaves_whole_entries_or_none(tmp_path: Path):
-    writer = subprocess.Popen([sys.executable, "-c", _WRITE_FOREVER, str(tmp_path / DATABASE)])
-    try:
-        deadline = time.monotonic() + 60
-        while len(entries(tmp_path)) < 500 and time.monotonic() < deadline and writer.poll() is None:
-            time.sleep(0.02)
-    finally:
-        writer.kill()  # SIGKILL: no clean-up of any kind
-        writer.wait(60)
-    written = stored(tmp_path)
-    assert len(written) >= 500 and len(written) % 50 == 0, "whole transactions only"
-    assert all(orjson.loads(value)["key"] == key for key, (value, _) in written.items())
-    assert write_entries(tmp_path / DATABASE, [("after", [1])]) == "" and "after" in entries(tmp_path)
-
-
-def _connection_in_child(database: str, parent: int, answer: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
-    mine = id(disk_cache._connection(Path(database)))
-    answer.put((mine != parent, write_entries(Path(database), [("child", [1])])))
-
-
-def test_a_forked_worker_uses_a_connection_of_its_own(tmp_path: Path):
-    cache = DiskCache(tmp_path, Codec(ModuleFacts), "salt")
-    sample = ModuleFacts("digest", ParseOutcome.PARSED, (), None, (), 3)
-    cache.put(cache.key("parent"), sample)
-    parent = id(disk_cache._connection(cache.database))
-    context = multiprocessing.get_context("fork")
-    answer = context.Queue()
-    child = context.Process(target=_connection_in_child, args=(str(cache.database), parent, answer))
-    child.start()
-    child.join(60)
-    assert answer.get(timeout=5) == (True, "")
-    assert "child" in entries(tmp_path)
-    cache.put(cache.key("after"), sample)  # the parent's connection is intact
-    assert cache.get(cache.key("after")) == sample and not cache.errors
-
-
-def test_threads_use_connections_of_their_own(tmp_path: Path):
-    """`mkdocs serve` rebuilds in another thread than the first build: a connection is bound to its thread."""
-    cache = DiskCache(tmp_path, Codec(ModuleFacts), "salt")
-    sample = ModuleFacts("digest", ParseOutcome.PARSED, (), None, (), 3)
-    cache.put(cache.key("main"), sample)
-    found: list[object] = []
-    thread = threading.Thread(
-        target=lambda: (cache.put(cache.key("thread"), sample), found.append(cache.get(cache.key("main"))))
-    )
-    thread.start()
-    thread.join(60)
-    assert found == [sample] and not cache.errors
-    assert cache.get(cache.key("thread")) == sample
 
 
 def test_a_cache_folder_deleted_between_builds_is_made_again(tmp_path: Path):
