@@ -20,7 +20,7 @@ from domain_atlas.discovery.disk_cache import DATABASE, DiskCache, write_entries
 from domain_atlas.discovery.fact_codec import Codec
 from domain_atlas.discovery.loader import ModuleFacts
 from domain_atlas.discovery.syntax import ParseOutcome
-from tests.test_disk_cache import EXAMPLE, entries, export, facts_of, spec, stored
+from tests.test_disk_cache import EXAMPLE, entries, export, facts_of, spec, stored, tamper
 
 
 def test_concurrent_runs_share_a_cache_folder_safely(tmp_path: Path):
@@ -127,3 +127,28 @@ def test_threads_use_connections_of_their_own(tmp_path: Path):
     thread.join(60)
     assert found == [sample] and not cache.errors
     assert cache.get(cache.key("thread")) == sample
+
+
+def test_worker_processes_start_with_no_database_open_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """SQLite forbids carrying an open connection across fork(), even one the child never uses."""
+    from domain_atlas.discovery import fact_reading, shared_reading
+
+    analyse_service(spec(), file_cache(tmp_path))
+    keys = entries(tmp_path)
+    for key in keys[: len(keys) // 2]:  # half the files to read again, half looked up: the database is open
+        tamper(tmp_path, "DELETE FROM facts WHERE key = ?", key)
+    monkeypatch.setattr(fact_reading, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(fact_reading, "processes", lambda: 2)
+    monkeypatch.setattr(shared_reading, "processes", lambda: 2)
+    open_at_start: list[int] = []
+
+    class Watched(shared_reading.SharedReading):  # type: ignore[type-arg]
+        def __init__(self, *arguments: Any) -> None:
+            open_at_start.append(len(disk_cache._connections()))
+            super().__init__(*arguments)
+
+    monkeypatch.setattr(fact_reading, "SharedReading", Watched)
+    cache = file_cache(tmp_path)
+    analyse_service(spec(), cache)
+    assert open_at_start == [0] and cache.disk_hits == len(keys) - len(keys) // 2
+    assert entries(tmp_path) == keys and cache.disk is not None and not cache.disk.errors

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from domain_atlas import __version__
-from domain_atlas.discovery.disk_cache import DiskCache, source_fingerprint, write_entries
+from domain_atlas.discovery.disk_cache import DiskCache, close_connections, source_fingerprint, write_entries
 from domain_atlas.discovery.fact_codec import Codec, encode
 from domain_atlas.discovery.file_cache import FileCache
 from domain_atlas.discovery.file_facts import EXTRACTORS, NAMESPACE_PACKAGE, read_module, unreadable
@@ -126,6 +126,7 @@ class PendingFacts:
         if len(self._jobs) >= PARALLEL_FROM and processes() > 1:
             # Worker processes start on the first batches now; this process joins them in `facts`.
             read = functools.partial(_read_batch, database=self._database)
+            close_connections()  # a forked worker must not inherit an open database (SQLite's rule), even unused
             self._shared = SharedReading(self._jobs, read, _size)
 
     def facts(self, progress: Progress | None = None) -> dict[str, ModuleFacts]:
