@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-import hashlib
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -21,7 +20,7 @@ from domain_atlas.discovery.file_cache import FileCache
 from domain_atlas.discovery.file_facts import EXTRACTORS, NAMESPACE_PACKAGE, read_module, unreadable
 from domain_atlas.discovery.module_facts import ModuleFacts
 from domain_atlas.discovery.shared_reading import SharedReading, processes
-from domain_atlas.discovery.source_files import MAX_FILE_BYTES, SourceFile, UnreadableFile, read_file_bytes
+from domain_atlas.discovery.source_files import MAX_FILE_BYTES, SourceFile, UnreadableFile, read_hashed_file
 
 __all__ = ["PARALLEL_FROM", "PendingFacts", "all_facts", "disk_cache", "start_reading", "young_collections_only"]
 
@@ -42,7 +41,7 @@ PARALLEL_FROM = 200
 # re-scanning every fact already read, which made reading Django 3x slower (measured).
 _COLLECT_EVERY = 100
 
-Job = tuple[SourceFile, bytes, str | None]  # file, its bytes, its disk cache key (None: no disk cache)
+Job = tuple[SourceFile, bytes, str, str | None]  # file, its bytes and their sha256, its disk cache key (or None)
 
 
 @contextlib.contextmanager
@@ -65,8 +64,8 @@ def _read_batch(jobs: Sequence[Job], database: Path | None) -> list[tuple[Module
     results = []
     entries = []
     with young_collections_only():
-        for index, (file, raw, key) in enumerate(jobs):
-            facts = read_module(file, raw)
+        for index, (file, raw, digest, key) in enumerate(jobs):
+            facts = read_module(file, raw, digest)
             if database is not None and key:
                 entries.append((key, encode(facts)))
             results.append(facts)
@@ -94,11 +93,11 @@ def _load_cached(
             found[file.module] = NAMESPACE_PACKAGE
             continue
         try:
-            raw = read_file_bytes(file.path)
+            raw, digest = read_hashed_file(file.path)
         except UnreadableFile as error:
             found[file.module] = unreadable(file, str(error))
             continue
-        read.append((file, raw, hashlib.sha256(raw).hexdigest()))
+        read.append((file, raw, digest))
     with young_collections_only():  # loading from disk makes tens of thousands of objects, and no garbage
         loaded = cache.load_many([(file, digest) for file, _, digest in read])
     missing = []
@@ -117,10 +116,10 @@ class PendingFacts:
         self.files = tuple(files)
         self.cache = cache
         self._found: dict[str, ModuleFacts] = {}
-        self._missing: list[tuple[SourceFile, bytes, str]] = []
+        missing: list[tuple[SourceFile, bytes, str]] = []
         for start in range(0, len(files), _LOAD_AT_ONCE):
-            self._missing.extend(_load_cached(files[start : start + _LOAD_AT_ONCE], cache, self._found))
-        self._jobs: list[Job] = [(file, raw, cache.disk_key(file, digest)) for file, raw, digest in self._missing]
+            missing.extend(_load_cached(files[start : start + _LOAD_AT_ONCE], cache, self._found))
+        self._jobs: list[Job] = [(file, raw, digest, cache.disk_key(file, digest)) for file, raw, digest in missing]
         self._database = cache.disk.database if cache.disk is not None else None
         self._shared: SharedReading[Job, tuple[ModuleFacts, str]] | None = None
         if len(self._jobs) >= PARALLEL_FROM and processes() > 1:
@@ -146,7 +145,7 @@ class PendingFacts:
             results = _read_batch(self._jobs, self._database)
         if progress is not None:
             progress("files read", len(files), len(files))
-        for (file, _, digest), (_, _, key), (facts, problem) in zip(self._missing, self._jobs, results, strict=True):
+        for (file, _, digest, key), (facts, problem) in zip(self._jobs, results, strict=True):
             cache.store(file, digest, facts, on_disk=True)
             found[file.module] = facts
             if cache.disk is not None and key:

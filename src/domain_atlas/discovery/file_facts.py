@@ -36,9 +36,9 @@ from domain_atlas.model import Diagnostic, Level, Suppression
 __all__ = ["EXTRACTORS", "NAMESPACE_PACKAGE", "read_module", "unreadable"]
 
 
-def read_module(file: SourceFile, raw: bytes) -> ModuleFacts:
+def read_module(file: SourceFile, raw: bytes, digest: str | None = None) -> ModuleFacts:
     """One file's facts; whatever goes wrong in it becomes a warning at that file, never a failed build."""
-    source = read_source(raw, file.display_path)
+    source = read_source(raw, file.display_path, digest)
     try:
         return _module_facts(file, raw, source.text, source.digest, list(source.diagnostics))
     except RecursionError:

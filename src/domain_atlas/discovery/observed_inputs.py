@@ -52,10 +52,11 @@ def observing() -> Iterator[Observed]:
         _ACTIVE.reset(token)
 
 
-def file_read(path: StrPath, data: bytes) -> None:
+def file_read(path: StrPath, data: bytes, digest: str | None = None) -> None:
+    """`data` was read from `path`; `digest` is its sha256 when the reader already has it (no second hashing)."""
     active = _ACTIVE.get()
     if active:
-        absolute, digest = os.path.abspath(path), hashlib.sha256(data).hexdigest()
+        absolute, digest = os.path.abspath(path), digest or hashlib.sha256(data).hexdigest()
         for observed in active:
             observed.files[absolute] = digest
 

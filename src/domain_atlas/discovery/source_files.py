@@ -288,6 +288,20 @@ class UnreadableFile(Exception):
 
 def read_file_bytes(path: Path) -> bytes:
     """A regular file's bytes; never blocks on a FIFO or device that replaced a file since it was listed."""
+    data = _regular_file_bytes(path)
+    observed_inputs.file_read(path, data)
+    return data
+
+
+def read_hashed_file(path: Path) -> tuple[bytes, str]:
+    """`read_file_bytes` and the bytes' sha256, hashed once for the caller and the run's record of inputs."""
+    data = _regular_file_bytes(path)
+    digest = hashlib.sha256(data).hexdigest()
+    observed_inputs.file_read(path, data, digest)
+    return data, digest
+
+
+def _regular_file_bytes(path: Path) -> bytes:
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
@@ -301,13 +315,13 @@ def read_file_bytes(path: Path) -> bytes:
         raise UnreadableFile(error.strerror or str(error)) from error
     finally:
         os.close(descriptor)
-    observed_inputs.file_read(path, data)
     return data
 
 
-def read_source(raw: bytes, display: str) -> SourceText:
-    """Decode source bytes honouring a PEP 263 coding cookie; undecodable bytes are replaced, not lost."""
-    digest = hashlib.sha256(raw).hexdigest()
+def read_source(raw: bytes, display: str, digest: str | None = None) -> SourceText:
+    """Decode source bytes honouring a PEP 263 coding cookie; undecodable bytes are replaced, not lost.
+    `digest`: the bytes' sha256, when the caller has it already."""
+    digest = digest or hashlib.sha256(raw).hexdigest()
     diagnostics: list[Diagnostic] = []
     if len(raw) > MAX_FILE_BYTES:
         diagnostics.append(
