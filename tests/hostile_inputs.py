@@ -94,7 +94,7 @@ def write_project(root: Path, case: Case) -> Project:
 
 
 def _deep_expression(p: Project) -> None:
-    p.write("shop/domain/deep.py", "class Total:\n    pass\n\n\nX = " + " + ".join(["1"] * 500) + "\n")
+    p.write("shop/domain/deep.py", "class Total:\n    pass\n\n\nX = " + " + ".join(["1"] * 1500) + "\n")
 
 
 def _very_deep_expression(p: Project) -> None:
@@ -347,7 +347,7 @@ def _everything(p: Project) -> None:
 
 CASES: tuple[Case, ...] = (
     Case("nothing hostile", _no_service),
-    Case("500 chained + operands", _deep_expression),
+    Case("1500 chained + operands", _deep_expression),
     Case("3000 chained + operands", _very_deep_expression),
     Case("lone surrogate in a docstring", _lone_surrogate),
     Case("NUL escape in a docstring", _nul_in_docstring),
