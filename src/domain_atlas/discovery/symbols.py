@@ -29,7 +29,16 @@ from domain_atlas.discovery.expression_text import (
     subscript_parts,
     written,
 )
-from domain_atlas.discovery.symbol_scopes import Kind, Symbol, canonical_name
+from domain_atlas.discovery.symbol_scopes import (
+    ALIAS,
+    ATTRIBUTE,
+    CLASS,
+    FUNCTION,
+    MODULE,
+    TYPE_ALIAS,
+    Symbol,
+    canonical_name,
+)
 
 
 @dataclass(frozen=True)
@@ -138,14 +147,14 @@ class _Reader:
     """One walk over the statements griffe's visitor would act on, building the same members in the same order."""
 
     def __init__(self, module_name: str, is_init: bool) -> None:
-        self.module = Symbol(Kind.MODULE, module_name, None)
+        self.module = Symbol(MODULE, module_name, None)
         self.is_init = is_init
         self.imports: dict[str, str] = {}
         self.scopes = [self.module]  # every symbol holding members: emptied at the end so no cycle outlives the read
 
     def annotation_flags(self) -> int:
         future = self.module.members.get("annotations")
-        postponed = future is not None and future.kind is Kind.ALIAS and future.path == "__future__.annotations"
+        postponed = future is not None and future.kind is ALIAS and future.path == "__future__.annotations"
         return 0 if postponed else PARSE_STRINGS
 
     def body(self, statements: list[ast.stmt], scope: Symbol, in_branch: bool, mapped: bool) -> None:
@@ -186,18 +195,18 @@ class _Reader:
                 self.body(case.body, scope, False, False)
         elif _TYPE_ALIAS is not None and isinstance(node, _TYPE_ALIAS):
             name = node.name.id  # type: ignore[attr-defined]
-            scope.members[name] = Symbol(Kind.TYPE_ALIAS, name, scope)
+            scope.members[name] = Symbol(TYPE_ALIAS, name, scope)
 
     def assignment(self, node: ast.Assign | ast.AnnAssign, scope: Symbol, in_branch: bool) -> None:
         owner: Symbol | None = scope
-        detailed = scope.kind is Kind.CLASS or scope.kind is Kind.FUNCTION
+        detailed = scope.kind is CLASS or scope.kind is FUNCTION
         annotation = None
         if isinstance(node, ast.AnnAssign) and detailed:
-            annotation = self.annotation(node.annotation, scope, classvar=scope.kind is Kind.CLASS)
+            annotation = self.annotation(node.annotation, scope, classvar=scope.kind is CLASS)
         names = _target_names(node)
         if names is None:
             return
-        if scope.kind is Kind.FUNCTION:  # an `__init__`: `self.x = ...` makes instance attributes of its class
+        if scope.kind is FUNCTION:  # an `__init__`: `self.x = ...` makes instance attributes of its class
             names = [name[5:] for name in names if name.startswith("self.")]
             owner = scope.parent
         if not names or owner is None:
@@ -211,12 +220,12 @@ class _Reader:
             if existing is not None:
                 if in_branch:
                     continue  # griffe prefers the assignment outside `if`/`except` branches
-                if existing.kind is not Kind.ALIAS:
+                if existing.kind is not ALIAS:
                     # griffe carries labels and annotations over (to the statement's later names too)
                     is_property = is_property or existing.is_property
-                    if annotation is None and existing.kind in (Kind.ATTRIBUTE, Kind.FUNCTION):
+                    if annotation is None and existing.kind in (ATTRIBUTE, FUNCTION):
                         annotation = existing.annotation
-            attribute = Symbol(Kind.ATTRIBUTE, name, owner)
+            attribute = Symbol(ATTRIBUTE, name, owner)
             attribute.is_property = is_property
             attribute.annotation = annotation
             if detailed:
@@ -257,10 +266,10 @@ class _Reader:
     def function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, scope: Symbol, mapped: bool) -> None:
         decorators = [found for found in self.decorators(node, scope) if found[0] is not None]
         callees = {callee for _, callee in decorators} if decorators else None
-        detailed = scope.kind is Kind.MODULE or (scope.kind is Kind.CLASS and scope.parent is self.module)
+        detailed = scope.kind is MODULE or (scope.kind is CLASS and scope.parent is self.module)
         name = node.name
         if callees and callees & _PROPERTIES:  # griffe holds a property as an attribute, annotated with its return
-            attribute = Symbol(Kind.ATTRIBUTE, name, scope)
+            attribute = Symbol(ATTRIBUTE, name, scope)
             attribute.is_property = True
             if detailed:
                 resolve = partial(canonical_name, scope.members.get(name, scope))
@@ -268,8 +277,8 @@ class _Reader:
                 attribute.facts = AttributeFacts(name, node.lineno, attribute.annotation or "", "")
             scope.members[name] = attribute
             return
-        function = Symbol(Kind.FUNCTION, name, scope)
-        constructor = name == "__init__" and scope.kind is Kind.CLASS
+        function = Symbol(FUNCTION, name, scope)
+        constructor = name == "__init__" and scope.kind is CLASS
         signature = _signature(node.args)
         if constructor:
             function.members = {}
@@ -311,7 +320,7 @@ class _Reader:
         return False
 
     def class_(self, node: ast.ClassDef, scope: Symbol, mapped: bool) -> None:
-        cls = Symbol(Kind.CLASS, node.name, scope)
+        cls = Symbol(CLASS, node.name, scope)
         self.scopes.append(cls)
         if _TYPE_PARAMETERS:
             cls.type_parameters = _type_parameters(node) or cls.type_parameters
@@ -331,7 +340,7 @@ class _Reader:
                 local = name.asname or path.split(".", 1)[0]
                 if at_module:
                     self.imports[local] = path
-                scope.members[local] = Symbol(Kind.ALIAS, local, scope, target=path)
+                scope.members[local] = Symbol(ALIAS, local, scope, target=path)
             return
         prefix = (self.module.name + "." if node.level > 0 else "") + (node.module + "." if node.module else "")
         own = scope.path + "."
@@ -343,7 +352,7 @@ class _Reader:
             if at_module:
                 self.imports[local] = path
             if path != own + local:  # griffe makes no alias of a name to itself
-                scope.members[local] = Symbol(Kind.ALIAS, local, scope, target=path)
+                scope.members[local] = Symbol(ALIAS, local, scope, target=path)
 
     def class_facts(self, cls: Symbol) -> ClassFacts:
         node, line, decorators = cls.facts
@@ -359,8 +368,8 @@ class _Reader:
             ),
             decorators=decorators,
             docstring=_docstring(node),
-            attributes=_sorted(m.facts for m in cls.members.values() if m.kind is Kind.ATTRIBUTE and m.facts),
-            methods=_sorted(m.facts for m in cls.members.values() if m.kind is Kind.FUNCTION and m.facts),
+            attributes=_sorted(m.facts for m in cls.members.values() if m.kind is ATTRIBUTE and m.facts),
+            methods=_sorted(m.facts for m in cls.members.values() if m.kind is FUNCTION and m.facts),
         )
 
 
@@ -396,8 +405,8 @@ def read_symbols(module_name: str, path: Path, text: str, tree: ast.Module | Non
     members = reader.module.members.values()
     facts = SymbolFacts(
         docstring=_docstring(tree),
-        classes=_sorted(reader.class_facts(m) for m in members if m.kind is Kind.CLASS and m.facts),
-        functions=_sorted(m.facts for m in members if m.kind is Kind.FUNCTION and m.facts),
+        classes=_sorted(reader.class_facts(m) for m in members if m.kind is CLASS and m.facts),
+        functions=_sorted(m.facts for m in members if m.kind is FUNCTION and m.facts),
         imported_names=tuple(sorted(reader.imports.items())),
     )
     for scope in reader.scopes:
