@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from domain_atlas.adapters.config_schema import MAX_NAME_LENGTH, ConfigFileError, validated
 from domain_atlas.adapters.mkdocs_plugin import DomainAtlasPlugin
 from domain_atlas.adapters.settings import service_specs
-from domain_atlas.discovery.file_facts import read_module
+from domain_atlas.discovery.file_facts import _may_hold_uncarryable, read_module
 from domain_atlas.discovery.safe_text import UNCARRYABLE
 from domain_atlas.discovery.source_files import SourceFile
 from domain_atlas.rendering.dot import Graph, Node, dom_id, to_dot
@@ -58,6 +58,22 @@ def test_any_docstring_is_read_carryable_with_a_warning_when_changed(tmp_path_fa
     assert bool(warned) == (shown.count("\ufffd") > docstring.count("\ufffd"))
     label = to_dot(Graph("g", shown, (Node(dom_id("n", shown), shown),), ()))
     assert "\x00" not in label
+
+
+def _holds_or_makes_uncarryable(text: str) -> bool:
+    return UNCARRYABLE.search(text) is not None or re.search(r"\\[abfv0-7xuUN]", text) is not None
+
+
+def test_the_quick_look_for_uncarryable_characters_finds_each_one_the_pattern_finds():
+    for code in [*range(0x10000), 0x10000, 0x1F600, 0x10FFFF]:
+        text = f"a{chr(code)}b"
+        assert _may_hold_uncarryable(text) == _holds_or_makes_uncarryable(text), hex(code)
+
+
+@given(st.text())
+@FAST
+def test_the_quick_look_for_uncarryable_characters_agrees_with_the_patterns(text):
+    assert _may_hold_uncarryable(text) == _holds_or_makes_uncarryable(text)
 
 
 @given(st.text())

@@ -27,7 +27,7 @@ from domain_atlas.discovery import (
 from domain_atlas.discovery.bodies import collect_bodies
 from domain_atlas.discovery.imports import collect_imports
 from domain_atlas.discovery.module_facts import ModuleFacts
-from domain_atlas.discovery.safe_text import UNCARRYABLE, clean_facts
+from domain_atlas.discovery.safe_text import clean_facts
 from domain_atlas.discovery.source_files import MAX_FILE_BYTES, SourceFile, read_source
 from domain_atlas.discovery.symbols import read_symbols
 from domain_atlas.discovery.syntax import ParseOutcome, parse_source, set_aside_lines
@@ -124,10 +124,18 @@ def _module_facts(file: SourceFile, raw: bytes, text: str, digest: str, diagnost
 # escapes that make them (`"\x00"`, `"\a"`, `"\ud800"`, `"\N{NULL}"`); every other file skips the
 # cleaning walk over its facts (a quarter of the cost of parsing it, measured on Django).
 _MAKES_UNCARRYABLE = re.compile(r"\\[abfv0-7xuUN]")
+# `safe_text.UNCARRYABLE` in UTF-8 bytes: its controls are single bytes no other character's bytes hold, and its
+# lone surrogates (encoded with "surrogatepass") are the only characters starting with ED A0-BF. Looking for
+# these in the bytes takes a third of the time `UNCARRYABLE.search` took over the text (0.016 s on Django).
+_UNCARRYABLE_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_LONE_SURROGATE = re.compile(rb"\xed[\xa0-\xbf]")
 
 
 def _may_hold_uncarryable(text: str) -> bool:
-    return UNCARRYABLE.search(text) is not None or _MAKES_UNCARRYABLE.search(text) is not None
+    if _MAKES_UNCARRYABLE.search(text) is not None:
+        return True
+    data = text.encode("utf-8", "surrogatepass")
+    return len(data.translate(None, _UNCARRYABLE_BYTES)) != len(data) or _LONE_SURROGATE.search(data) is not None
 
 
 T = TypeVar("T")
