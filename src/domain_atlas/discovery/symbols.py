@@ -16,7 +16,7 @@ import inspect
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from operator import attrgetter
 from pathlib import Path
 from typing import TypeVar
@@ -87,6 +87,10 @@ class SymbolFacts:
     functions: tuple[FunctionFacts, ...]
     imported_names: tuple[tuple[str, str], ...]  # local name -> dotted path it was imported from
 
+
+# Parameters repeat (Django's 20,000 are 1,900 different ones; 7,000 are a bare `self`): one shared instance of each
+# is cheaper to make, and a worker process pickles it once per batch (Django: 0.015 CPU s less pickling, measured).
+_parameter = lru_cache(maxsize=4096)(Parameter)
 
 # Decorators griffe turns into labels that change what a definition is.
 _PROPERTIES = frozenset({"property", "functools.cached_property", "cached_property.cached_property"})
@@ -293,7 +297,7 @@ class _Reader:
             flags = self.annotation_flags()
             resolve = partial(canonical_name, scope.members.get(name, scope))
             parameters = tuple(
-                Parameter(a.arg, "" if a.annotation is None else written(a.annotation, resolve, flags) or "")
+                _parameter(a.arg, "" if a.annotation is None else written(a.annotation, resolve, flags) or "")
                 for a in signature
             )
             function.annotation = None if node.returns is None else written(node.returns, resolve, flags)
