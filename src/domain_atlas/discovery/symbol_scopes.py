@@ -23,14 +23,8 @@ class Kind(Enum):
 
 # The members under plain names: on Python 3.11 each `Kind.X` is a descriptor call (0.17 us, five times a global),
 # and reading Django's symbols looks kinds up some 150,000 times.
-MODULE, CLASS, FUNCTION, ATTRIBUTE, ALIAS, TYPE_ALIAS = (
-    Kind.MODULE,
-    Kind.CLASS,
-    Kind.FUNCTION,
-    Kind.ATTRIBUTE,
-    Kind.ALIAS,
-    Kind.TYPE_ALIAS,
-)
+MODULE, CLASS, FUNCTION = Kind.MODULE, Kind.CLASS, Kind.FUNCTION
+ATTRIBUTE, ALIAS, TYPE_ALIAS = Kind.ATTRIBUTE, Kind.ALIAS, Kind.TYPE_ALIAS
 
 _NO_MEMBERS: dict[str, Symbol] = {}  # shared by symbols that never hold members: never written to
 _NO_TYPE_PARAMETERS: dict[str, str] = {}
