@@ -297,8 +297,10 @@ class _Reader:
             flags = self.annotation_flags()
             resolve = partial(canonical_name, scope.members.get(name, scope))
             parameters = tuple(
-                _parameter(a.arg, "" if a.annotation is None else written(a.annotation, resolve, flags) or "")
-                for a in signature
+                [
+                    _parameter(a.arg, "" if a.annotation is None else written(a.annotation, resolve, flags) or "")
+                    for a in signature
+                ]
             )
             function.annotation = None if node.returns is None else written(node.returns, resolve, flags)
             line = node.decorator_list[0].lineno if node.decorator_list and not mapped else node.lineno
@@ -307,7 +309,7 @@ class _Reader:
                 line=line,
                 parameters=parameters,
                 returns=function.annotation or "",
-                decorators=tuple(shown for shown, _ in decorators if shown is not None),
+                decorators=tuple([shown for shown, _ in decorators if shown is not None]) if decorators else (),
                 docstring=_docstring(node),
                 is_async=isinstance(node, ast.AsyncFunctionDef),
             )
