@@ -60,29 +60,26 @@ def load_service(
                 diagnostics.append(Diagnostic(shown, 0, Level.WARNING, message))
 
     edges: set[ImportEdge] = set()
+    # Many statements import the same names from the same module (Django: 4,264 statements, 1,799 distinct):
+    # each is resolved once.
+    resolved: dict[tuple[str, tuple[str, ...], bool], list[tuple[str, bool]]] = {}
     for file in files:
         module_facts = facts[file.module]
         diagnostics.extend(module_facts.diagnostics)
+        source, shown = file.module, file.display_path
         for raw in module_facts.imports:
             try:
-                absolute = absolute_module(raw, file.module, file.is_package)
+                absolute = absolute_module(raw, source, file.is_package)
             except RelativeImportError as error:
-                diagnostics.append(Diagnostic(file.display_path, raw.line, Level.WARNING, str(error)))
+                diagnostics.append(Diagnostic(shown, raw.line, Level.WARNING, str(error)))
                 continue
-            for target, external in resolve_targets(absolute, raw, known):
-                if target == file.module:
-                    continue  # `from . import x` inside a package's own __init__
-                edges.add(
-                    ImportEdge(
-                        source=file.module,
-                        target=target,
-                        line=raw.line,
-                        file=file.display_path,
-                        external=external,
-                        type_checking=raw.type_checking,
-                        in_function=raw.in_function,
-                    )
-                )
+            key = (absolute, raw.names, raw.is_from)
+            targets = resolved.get(key)
+            if targets is None:
+                targets = resolved[key] = resolve_targets(absolute, raw, known)
+            for target, external in targets:
+                if target != source:  # not `from . import x` inside a package's own __init__
+                    edges.add(ImportEdge(source, target, raw.line, shown, external, raw.type_checking, raw.in_function))
 
     ordered_edges = in_order(edges)  # sorted once: the layout and the service both take them in order
     layout = read_layout(
