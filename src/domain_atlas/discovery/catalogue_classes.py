@@ -67,7 +67,7 @@ class ClassPasses(CatalogueBase):
         name = facts.name
         place_ok = layer in (*INNER_LAYERS, "read_model", None) and not NOT_MESSAGE_NAME.search(name)
         # A message's bases say its kind before its package does: a `Command` under events/ is a command.
-        by_base = any(kind in cls.kinds for kind in MESSAGE_KINDS)
+        by_base = _message_kind_of(cls) != ""
         named = "command" if COMMAND_NAME.search(name) else "query" if name.endswith("Query") else ""
         if place_message and named and named != place_message and place_ok and not by_base and not cls.abstract:
             cls.add(named, f"name ends in {named.capitalize()} (its name says more than its package)")

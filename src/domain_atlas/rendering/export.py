@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -139,7 +140,7 @@ def service_document(service: Service) -> dict[str, Any]:
         ],
         # Beyond the contract's keys: what a wiki needs to draw the service's pages from this document alone.
         "layer_order": list(service.layer_order),
-        "layout_reading": dataclasses.asdict(service.reading),
+        "layout_reading": _plain(service.reading),
         "relationships": [
             {"upstream": r.upstream, "downstream": r.downstream, "patterns": list(r.patterns)}
             for r in service.relationships
@@ -150,6 +151,23 @@ def service_document(service: Service) -> dict[str, Any]:
             if e.external
         ],
     }
+
+
+def _plain(value: Any) -> Any:
+    """What `dataclasses.asdict` makes of the layout reading (records of strings, numbers and tuples of them),
+    without its deep copy of every value: on Django's 500 unplaced modules that copying was a third of the export."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
+    if isinstance(value, (tuple, list)):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(field.name for field in dataclasses.fields(kind))
 
 
 def _import_flags(edge: ImportEdge) -> dict[str, bool]:
