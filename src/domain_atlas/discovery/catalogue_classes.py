@@ -29,7 +29,6 @@ from domain_atlas.discovery.stereotypes import (
     place_kind,
 )
 from domain_atlas.discovery.stereotypes import MESSAGE_MODULES as MESSAGE_MODULE_NAMES
-from domain_atlas.discovery.symbols import ClassFacts
 from domain_atlas.model import Diagnostic, Level
 
 BUS_NAME = re.compile(r"(MessageBus|EventBus|CommandBus)$")
@@ -52,7 +51,7 @@ class ClassPasses(CatalogueBase):
             if written & ABC_BASES:
                 cls.abstract = True
             last_names = {base.split(".")[-1] for base in written}
-        if not cls.abstract and _has_abstract_method(facts):
+        if cls.has_abstract_method:
             cls.abstract = True
         if facts.name.startswith("Abstract"):
             cls.abstract = True
@@ -203,10 +202,3 @@ class ClassPasses(CatalogueBase):
                 cls.kinds.clear()
                 cls.add("_ignored", "marker base class of messages")
 
-
-def _has_abstract_method(facts: ClassFacts) -> bool:
-    for method in facts.methods:
-        for decorator in method.decorators:
-            if "abstractmethod" in decorator:
-                return True
-    return False

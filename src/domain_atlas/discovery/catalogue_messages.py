@@ -119,9 +119,8 @@ class MessagePasses(CatalogueBase):
         for path, (module, function) in self.functions.items():
             self._annotated_handler(path, module, function)
         for cls in self.classes.values():
-            for method in cls.facts.methods:
-                if method.name in HANDLER_METHODS or method.name.startswith("handle_"):
-                    self._annotated_handler(cls.path, cls.module, method, method_of=cls)
+            for method in cls.handler_methods:
+                self._annotated_handler(cls.path, cls.module, method, method_of=cls)
 
     def _annotated_handler(
         self, path: str, module: SourceModule, function: FunctionFacts, method_of: _Class | None = None

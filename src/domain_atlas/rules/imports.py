@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 
 from domain_atlas.model import ImportEdge, Service, SourceModule, Violation
@@ -18,17 +19,29 @@ def is_event_import(target_module: str) -> bool:
     return any(part in EVENT_MODULE_NAMES for part in parts) or parts[-1].endswith(("_event", "_events"))
 
 
-def _checked_edges(
-    service: Service, *, external: bool
-) -> Iterator[tuple[ImportEdge, SourceModule, SourceModule | None]]:
+Checked = list[tuple[ImportEdge, SourceModule, SourceModule | None]]
+# The statements of the last service asked about, internal and external: five rules walk them in turn, and finding
+# each statement's modules once instead of five times saved 1.5 ms on Django. Held weakly: a service is not kept.
+_last_checked: tuple[weakref.ref[Service], Checked, Checked] | None = None
+
+
+def _checked_edges(service: Service, *, external: bool) -> Checked:
     """Import statements whose importer the rules apply to: all but composition roots and test code."""
-    for edge in service.imports:
-        if edge.external is not external:
-            continue
-        source = service.module(edge.source)
-        if source is None or source.layer in EXEMPT_IMPORTERS:
-            continue
-        yield edge, source, None if external else service.module(edge.target)
+    global _last_checked
+    if _last_checked is None or _last_checked[0]() is not service:
+        internal: Checked = []
+        outside: Checked = []
+        module = service.module
+        for edge in service.imports:
+            source = module(edge.source)
+            if source is None or source.layer in EXEMPT_IMPORTERS:
+                continue
+            if edge.external:
+                outside.append((edge, source, None))
+            else:
+                internal.append((edge, source, module(edge.target)))
+        _last_checked = (weakref.ref(service), internal, outside)
+    return _last_checked[2] if external else _last_checked[1]
 
 
 class LayerDependency(ArchitectureRule):
