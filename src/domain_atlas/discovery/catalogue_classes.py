@@ -34,6 +34,7 @@ from domain_atlas.model import Diagnostic, Level
 BUS_NAME = re.compile(r"(MessageBus|EventBus|CommandBus)$")
 PROJECTION_NAME = re.compile(r"(Projection|Projector)$")
 CAPITAL = re.compile(r"(?<!^)(?=[A-Z])")  # where snake_case puts an underscore in a class name
+MESSAGE_PLACE_LAYERS = (*INNER_LAYERS, "read_model", None)  # where a package name (events/...) makes messages
 
 
 class ClassPasses(CatalogueBase):
@@ -64,13 +65,19 @@ class ClassPasses(CatalogueBase):
             if base_kind:
                 cls.add(base_kind, f"inherits {base}")
         name = facts.name
-        place_ok = layer in (*INNER_LAYERS, "read_model", None) and not NOT_MESSAGE_NAME.search(name)
-        # A message's bases say its kind before its package does: a `Command` under events/ is a command.
-        by_base = _message_kind_of(cls) != ""
+        # A message by its place (events/, commands/...). Its bases say its kind before its package does: a
+        # `Command` under events/ is a command. (Most classes are in no such place: the other checks are skipped.)
+        by_place = (
+            bool(place_message)
+            and not cls.abstract
+            and layer in MESSAGE_PLACE_LAYERS
+            and not NOT_MESSAGE_NAME.search(name)
+            and not _message_kind_of(cls)
+        )
         named = "command" if COMMAND_NAME.search(name) else "query" if name.endswith("Query") else ""
-        if place_message and named and named != place_message and place_ok and not by_base and not cls.abstract:
+        if by_place and named and named != place_message:
             cls.add(named, f"name ends in {named.capitalize()} (its name says more than its package)")
-        elif place_message and place_ok and not by_base and not HANDLER_NAME.search(name) and not cls.abstract:
+        elif by_place and not HANDLER_NAME.search(name):
             if not READ_MODEL_NAME.search(name) or place_message != "query":
                 cls.add(place_message, f"defined in {next(p for p in reversed(parts) if p in MESSAGE_MODULE_NAMES)}")
         elif not HANDLER_NAME.search(name) and not cls.abstract and layer in INNER_LAYERS:
@@ -114,7 +121,7 @@ class ClassPasses(CatalogueBase):
             cls.add("composition_root", "container class in a composition root")
         if FAKE_NAME.match(name):
             cls.add("adapter", "in-memory fake (test double)")
-        if self._is_entity(cls):
+        if layer == "domain" and self._is_entity(cls):
             cls.add("entity", "has an identity attribute (id)")
 
     def _place_of(self, module: str) -> tuple[list[str], str, tuple[str, str]]:
@@ -201,4 +208,3 @@ class ClassPasses(CatalogueBase):
             if children and all(_message_kind_of(child) for child in children):
                 cls.kinds.clear()
                 cls.add("_ignored", "marker base class of messages")
-
