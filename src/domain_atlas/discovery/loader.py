@@ -11,7 +11,7 @@ from domain_atlas.discovery.fact_reading import disk_cache, start_reading, young
 from domain_atlas.discovery.file_cache import FileCache
 from domain_atlas.discovery.imports import RelativeImportError, absolute_module, resolve_targets
 from domain_atlas.discovery.module_facts import ModuleFacts
-from domain_atlas.discovery.module_hints import module_hints
+from domain_atlas.discovery.module_hints import ModuleHints
 from domain_atlas.discovery.project_settings import project_rules
 from domain_atlas.discovery.record_order import in_order
 from domain_atlas.discovery.service_files import discover_files, repository_root
@@ -90,7 +90,7 @@ def load_service(
         spec.scheme,
         spec.contexts,
         tuple(folder.name for folder in spec.tests),
-        {name: module_hints(module_facts.symbols, module_facts.imports) for name, module_facts in facts.items()},
+        ModuleHints(facts),
     )
     modules: list[SourceModule] = []
     for file in files:

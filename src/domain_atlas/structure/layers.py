@@ -120,10 +120,7 @@ def place_modules(
     names = [name for name, _ in modules]
     layered = _layered_kernels(contexts, names, scheme)
     index = ContextIndex(contexts)
-    placed = {
-        name: _place_one(name, is_package, index, scheme, layered, hints.get(name, frozenset()))
-        for name, is_package in modules
-    }
+    placed = {name: _place_one(name, is_package, index, scheme, layered, hints) for name, is_package in modules}
     return _composition_roots_by_shape(placed, dict(modules), edges)
 
 
@@ -133,8 +130,9 @@ def _place_one(
     contexts: ContextIndex,
     scheme: LayerScheme,
     layered: set[str],
-    hints: frozenset[str],
+    hints: Mapping[str, frozenset[str]],
 ) -> Placement:
+    # A module's hints are asked for only where its names leave its layer open (they may be read when asked).
     path = _path(name, contexts, scheme)
     flat = path.context is not None and not path.context.shared_kernel and len(path.relative) == 1 and not is_package
     found = scheme.place(path.parts, flat=flat, leaf=not is_package) if path.parts else None
@@ -144,7 +142,7 @@ def _place_one(
         reason = f"in shared kernel {kernel.package} under the weak name {found.segment}"
         setting = f"layers: {{{found.layer}: [{found.segment}]}}"
         return Placement(name, kernel, None, reason, unplaced=Unplaced(name, reason, found.layer, setting))
-    if found is not None and found.layer in OUTER and "abstract" in hints and not is_package:
+    if found is not None and found.layer in OUTER and not is_package and "abstract" in hints.get(name, frozenset()):
         evidence = f"named {found.segment}, but holds only abstract classes: a port"
         return Placement(name, path.context, "ports", evidence, name)
     if found is not None:
@@ -155,11 +153,14 @@ def _place_one(
     return _unplaced(name, is_package, path, layered, hints)
 
 
-def _unplaced(name: str, is_package: bool, path: _Path, layered: set[str], hints: frozenset[str]) -> Placement:
+def _unplaced(
+    name: str, is_package: bool, path: _Path, layered: set[str], hints: Mapping[str, frozenset[str]]
+) -> Placement:
     if is_package or not path.relative or (path.context is None and len(path.parts) <= 1):
         return Placement(name, path.context, None)  # a context's own package, or a top-level module
     kernel = path.context is not None and path.context.name in layered
-    suggestion = "shared_kernel" if kernel and not _suggestion(hints) else _suggestion(hints)
+    suggested = _suggestion(hints.get(name, frozenset()))
+    suggestion = "shared_kernel" if kernel and not suggested else suggested
     if path.context is None:  # outside contexts the first name is the top package: name the module's own folder
         folder = path.relative[-2] if len(path.relative) > 2 else path.relative[-1]
     else:
