@@ -119,7 +119,8 @@ def service_document(service: Service) -> dict[str, Any]:
                     "via": "TYPE_CHECKING" if edge.type_checking else ("function" if edge.in_function else "module"),
                     "file": edge.file,
                     "line": edge.line,
-                    **_import_flags(edge),
+                    "type_checking": edge.type_checking,
+                    "in_function": edge.in_function,
                 }
                 for edge in service.internal_imports()
             ]
@@ -146,7 +147,14 @@ def service_document(service: Service) -> dict[str, Any]:
             for r in service.relationships
         ],
         "external_imports": [
-            {"source": e.source, "target": e.target, "file": e.file, "line": e.line, **_import_flags(e)}
+            {
+                "source": e.source,
+                "target": e.target,
+                "file": e.file,
+                "line": e.line,
+                "type_checking": e.type_checking,
+                "in_function": e.in_function,
+            }
             for e in service.imports
             if e.external
         ],
@@ -168,10 +176,6 @@ def _plain(value: Any) -> Any:
 @functools.cache
 def _field_names(kind: type) -> tuple[str, ...]:
     return tuple(field.name for field in dataclasses.fields(kind))
-
-
-def _import_flags(edge: ImportEdge) -> dict[str, bool]:
-    return {"type_checking": edge.type_checking, "in_function": edge.in_function}
 
 
 def model_document(services: Sequence[Service]) -> dict[str, Any]:
