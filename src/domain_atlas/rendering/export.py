@@ -191,7 +191,8 @@ def to_json(services: Sequence[Service]) -> str:
     try:
         # Byte for byte what json.dumps(indent=2, ensure_ascii=False) writes, at a tenth of the time: on a large
         # service the standard library's indenting encoder (pure Python) cost more than building the model.
-        return orjson.dumps(document, option=orjson.OPT_INDENT_2).decode() + "\n"
+        # The newline is orjson's too: adding it to the text would copy the whole document once more.
+        return orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
     except orjson.JSONEncodeError:
         # Text orjson refuses (a lone surrogate from an undecodable file name): the standard library writes it.
         return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
