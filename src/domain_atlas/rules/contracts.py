@@ -139,38 +139,27 @@ def _forbidden(contract: Contract, edges: Sequence[ImportEdge], links: Mapping[s
 
 
 def _independence(contract: Contract, edges: Sequence[ImportEdge], links: Mapping[str, str]) -> list[Violation]:
-    owners: dict[str, str | None] = {}  # the contract's package each module is in, if any
-
-    def owner(module: str) -> str | None:
-        if module not in owners:
-            owners[module] = next((package for package in contract.modules if _inside(module, package)), None)
-        return owners[module]
-
+    internal = [edge for edge in edges if not edge.external]
+    owner = {  # the contract's package each module is in, if any
+        module: next((package for package in contract.modules if _inside(module, package)), None)
+        for module in _modules_of(internal)
+    }
     found: list[Violation] = []
-    for edge in edges:
-        if edge.external:
-            continue
-        source, target = owner(edge.source), owner(edge.target)
+    for edge in internal:
+        source, target = owner[edge.source], owner[edge.target]
         if source and target and source != target:
             found.append(_violation(contract, edge, f"{source} and {target} must be independent", links))
     return found
 
 
 def _layers(contract: Contract, edges: Sequence[ImportEdge], links: Mapping[str, str]) -> list[Violation]:
-    layers: dict[tuple[str, str], tuple[int, int] | None] = {}  # each module's layer, found once
-
-    def layer(module: str, container: str) -> tuple[int, int] | None:
-        key = (module, container)
-        if key not in layers:
-            layers[key] = _layer_index(contract, module, container)
-        return layers[key]
-
+    internal = [edge for edge in edges if not edge.external]
+    modules = _modules_of(internal)
     found: list[Violation] = []
-    for edge in edges:
-        if edge.external:
-            continue
-        for container in contract.containers or ("",):
-            importer, imported = layer(edge.source, container), layer(edge.target, container)
+    for container in contract.containers or ("",):
+        layer = {module: _layer_index(contract, module, container) for module in modules}
+        for edge in internal:
+            importer, imported = layer[edge.source], layer[edge.target]
             if importer is None or imported is None:
                 continue
             if imported[0] < importer[0]:
@@ -180,6 +169,10 @@ def _layers(contract: Contract, edges: Sequence[ImportEdge], links: Mapping[str,
                 message = f"independent layers: {edge.source} imports {edge.target}"
                 found.append(_violation(contract, edge, message, links))
     return found
+
+
+def _modules_of(edges: Sequence[ImportEdge]) -> set[str]:
+    return {edge.source for edge in edges} | {edge.target for edge in edges}
 
 
 _CHECKS: dict[str, Callable[[Contract, Sequence[ImportEdge], Mapping[str, str]], list[Violation]]] = {
