@@ -62,7 +62,8 @@ class _Class:
     def __post_init__(self) -> None:
         handlers = []
         for method in self.facts.methods:
-            if method.name in HANDLER_METHODS or method.name.startswith("handle_"):
+            name = method.name
+            if name in HANDLER_METHODS or name.startswith("handle_"):
                 handlers.append(method)
             if method.decorators and not self.has_abstract_method:
                 self.has_abstract_method = any("abstractmethod" in decorator for decorator in method.decorators)
@@ -145,7 +146,8 @@ class CatalogueBase:
             if symbols is None:
                 continue
             for cls in symbols.classes:
-                self.classes[f"{name}.{cls.name}"] = _Class(f"{name}.{cls.name}", module, cls)
+                path = f"{name}.{cls.name}"
+                self.classes[path] = _Class(path, module, cls)
             for function in symbols.functions:
                 self.functions[f"{name}.{function.name}"] = (module, function)
         # Classes and functions are fixed from here on: names and bases are resolved once a build.

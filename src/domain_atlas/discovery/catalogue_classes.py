@@ -45,8 +45,7 @@ class ClassPasses(CatalogueBase):
         written: set[str] = set()
         last_names: set[str] = set()
         if facts.bases or facts.canonical_bases:
-            written = {base.split("[")[0] for base in facts.bases}
-            written.update(base.split("[")[0] for base in facts.canonical_bases)
+            written = {base.split("[")[0] for base in (*facts.bases, *facts.canonical_bases)}
             if written & PROTOCOL_BASES:
                 cls.protocol = cls.abstract = True
             if written & ABC_BASES:
@@ -60,10 +59,11 @@ class ClassPasses(CatalogueBase):
             cls.kinds.clear()
             cls.add("_ignored", "enum, exception or framework model")
             return
-        for base in sorted(written):
-            base_kind = KIND_BY_BASE_NAME.get(base.split(".")[-1])
-            if base_kind:
-                cls.add(base_kind, f"inherits {base}")
+        if not last_names.isdisjoint(KIND_BY_BASE_NAME):  # most classes have no base that says a kind
+            for base in sorted(written):
+                base_kind = KIND_BY_BASE_NAME.get(base.split(".")[-1])
+                if base_kind:
+                    cls.add(base_kind, f"inherits {base}")
         name = facts.name
         # A message by its place (events/, commands/...). Its bases say its kind before its package does: a
         # `Command` under events/ is a command. (Most classes are in no such place: the other checks are skipped.)
