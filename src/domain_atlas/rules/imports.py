@@ -37,7 +37,7 @@ def _checked_edges(service: Service, *, external: bool) -> Checked:
     if _last_checked is None or _last_checked[0]() is not service:
         internal: Checked = []
         outside: Checked = []
-        module = service.module
+        module = {found.name: found for found in service.modules}.get  # two lookups a statement: a dict, no method
         for edge in service.imports:
             source = module(edge.source)
             if source is None or source.layer in EXEMPT_IMPORTERS:
