@@ -34,7 +34,8 @@ def _forget(_: weakref.ref[Service]) -> None:
 def _checked_edges(service: Service, *, external: bool) -> Checked:
     """Import statements whose importer the rules apply to: all but composition roots and test code."""
     global _last_checked
-    if _last_checked is None or _last_checked[0]() is not service:
+    cached = _last_checked  # read once: another thread (a `mkdocs serve` rebuild) may replace it meanwhile
+    if cached is None or cached[0]() is not service:
         internal: Checked = []
         outside: Checked = []
         module = {found.name: found for found in service.modules}.get  # two lookups a statement: a dict, no method
@@ -46,8 +47,8 @@ def _checked_edges(service: Service, *, external: bool) -> Checked:
                 outside.append((edge, source, None))
             else:
                 internal.append((edge, source, module(edge.target)))
-        _last_checked = (weakref.ref(service, _forget), internal, outside)
-    return _last_checked[2] if external else _last_checked[1]
+        cached = _last_checked = (weakref.ref(service, _forget), internal, outside)
+    return cached[2] if external else cached[1]
 
 
 class LayerDependency(ArchitectureRule):
