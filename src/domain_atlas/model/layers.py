@@ -197,7 +197,11 @@ class LayerScheme:
     def rank(self, layer: str | None) -> int | None:
         if layer is None:
             return None
-        return dict(self.ranks).get(layer)
+        return self._rank_by_layer.get(layer)
+
+    @cached_property  # asked for both ends of every import statement: built once per scheme
+    def _rank_by_layer(self) -> Mapping[str, int | None]:
+        return dict(self.ranks)
 
     def order(self) -> tuple[str, ...]:
         """Layers from innermost to outermost; exempt layers last."""
