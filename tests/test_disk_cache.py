@@ -46,6 +46,8 @@ def stored(folder: Path) -> dict[str, tuple[bytes, int]]:
     if not (folder / DATABASE).is_file():
         return {}
     with contextlib.closing(sqlite3.connect(f"file:{folder / DATABASE}?mode=ro", uri=True)) as connection:
+        if not connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'facts'").fetchone():
+            return {}  # a writer has made the file but not yet its table
         return {key: (value, stamp) for key, value, stamp in connection.execute("SELECT key, value, stamp FROM facts")}
 
 
