@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from domain_atlas.adapters.composition import MissingPackageError, analyse_service
+from domain_atlas.discovery import source_files
 from domain_atlas.model import Level, ServiceSpec
 from tests.helpers import FIXTURES, REPO_ROOT
 
@@ -128,3 +130,19 @@ def test_huge_file_keeps_its_imports_with_a_warning(tmp_path: Path):
     (diagnostic,) = service.diagnostics
     assert diagnostic.file == "big/generated.py" and "limit" in diagnostic.message
     assert [(e.source, e.target) for e in service.imports] == [("big.generated", "big.other")]
+
+
+@pytest.mark.parametrize("size", [0, 1, 70_000, 3_000_000])
+def test_a_file_is_read_to_its_end_even_when_it_grew_after_it_was_measured(tmp_path: Path, monkeypatch, size):
+    path = tmp_path / "grown.py"
+    data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    path.write_bytes(data)
+    assert source_files.read_hashed_file(path)[0] == data
+    measured = os.fstat
+
+    def smaller(descriptor: int) -> os.stat_result:  # the size seen before the file grew to its present length
+        found = measured(descriptor)
+        return os.stat_result((found.st_mode, *found[1:6], max(found.st_size // 3, 0), *found[7:]))
+
+    monkeypatch.setattr(source_files.os, "fstat", smaller)
+    assert source_files.read_file_bytes(path) == data

@@ -307,15 +307,19 @@ def _regular_file_bytes(path: Path) -> bytes:
     except OSError as error:
         raise UnreadableFile(error.strerror or str(error)) from error
     try:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
             raise UnreadableFile("not a regular file")
-        with os.fdopen(descriptor, "rb", closefd=False) as stream:
-            data = stream.read()
+        # Read with os.read, to the end: a file object per file cost 3 ms on Django's 883 files (measured). One byte
+        # more than the size is asked for first, so a file that grew since is read on, not cut short.
+        parts = [os.read(descriptor, status.st_size + 1)]
+        while parts[-1]:
+            parts.append(os.read(descriptor, 1 << 20))
     except OSError as error:
         raise UnreadableFile(error.strerror or str(error)) from error
     finally:
         os.close(descriptor)
-    return data
+    return parts[0] if len(parts) == 2 else b"".join(parts)
 
 
 def read_source(raw: bytes, display: str, digest: str | None = None) -> SourceText:
