@@ -26,6 +26,8 @@ SKIPPED_DIRECTORIES = frozenset({"__pycache__", ".git", ".venv", "venv", "node_m
 
 @dataclass(frozen=True)
 class SourceFile:
+    """A module's file (or a namespace package's folder), its module name and the path users see."""
+
     module: str
     path: Path
     display_path: str
@@ -34,6 +36,8 @@ class SourceFile:
 
 @dataclass(frozen=True)
 class SourceText:
+    """A file's text as Python would decode it, the digest of its bytes, and what went wrong decoding."""
+
     text: str
     digest: str
     diagnostics: tuple[Diagnostic, ...] = ()

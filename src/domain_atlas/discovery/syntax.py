@@ -22,6 +22,8 @@ class ParseOutcome(StrEnum):
 
 @dataclass(frozen=True)
 class ParsedSource:
+    """A file's syntax tree, how it was obtained, and the error that made a fallback necessary."""
+
     tree: ast.Module
     outcome: ParseOutcome
     text: str  # the text `tree` was parsed from (downlevelled text when outcome says so)

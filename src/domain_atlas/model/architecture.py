@@ -49,6 +49,8 @@ class ImportEdge:
 
 @dataclass(frozen=True, order=True)
 class SourceModule:
+    """One module (or package) of the service, with the context and layer it was placed in."""
+
     name: str
     file: str
     is_package: bool
@@ -96,6 +98,8 @@ class Element:
 
 @dataclass(frozen=True, order=True)
 class Relation:
+    """A link between two elements (a handler and the message it handles, say), and where it was seen."""
+
     kind: str
     source: str
     target: str
