@@ -47,7 +47,7 @@ def stored(folder: Path) -> dict[str, tuple[bytes, int]]:
         return {}
     with contextlib.closing(sqlite3.connect(f"file:{folder / DATABASE}?mode=ro", uri=True)) as connection:
         if not connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'facts'").fetchone():
-            return {}  # a writer has made the file but not yet its table
+            return {}  # made by a writer that has not created its table yet (seen on a busy machine)
         return {key: (value, stamp) for key, value, stamp in connection.execute("SELECT key, value, stamp FROM facts")}
 
 

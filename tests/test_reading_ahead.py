@@ -11,6 +11,8 @@ import pytest
 from domain_atlas.adapters import cli
 from domain_atlas.adapters.composition import analyse_service, file_cache, model_json
 from domain_atlas.discovery import fact_reading, reading_ahead, shared_reading
+from domain_atlas.discovery.service_files import discover_files
+from domain_atlas.discovery.source_files import MissingPackageError
 from domain_atlas.model import ServiceSpec
 from tests.helpers import REPO_ROOT
 
@@ -81,3 +83,44 @@ def test_a_command_that_fails_after_reading_ahead_leaves_no_worker(
     assert "known.json" in capsys.readouterr().err
     assert reading_ahead.cache_for(None) is None
     assert not multiprocessing.active_children()
+
+
+@pytest.mark.parametrize("in_a_worker", [True, False], ids=["listed by a worker", "listed here"])
+def test_the_files_listed_by_a_worker_or_here_give_the_same_export(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: None, taken: list, in_a_worker: bool
+):
+    monkeypatch.setattr(reading_ahead, "forks_cheaply", lambda: in_a_worker)
+    spec = ServiceSpec("src", (EXAMPLE,), base=tmp_path)
+    expected = model_json([analyse_service(spec, file_cache(enabled=False))])
+    taken.clear()
+    reading_ahead.read_ahead([EXAMPLE], [], [], tmp_path / "cache")
+    cache = reading_ahead.cache_for(tmp_path / "cache")
+    assert cache is not None
+    assert model_json([analyse_service(spec, cache)]) == expected
+    assert taken == [True] and cache.disk is not None and cache.disk.errors == []
+    assert not multiprocessing.active_children()
+
+
+def test_a_listing_that_fails_in_the_worker_is_reported_by_the_service(tmp_path: Path, workers: None, taken: list):
+    reading_ahead.read_ahead([EXAMPLE], ["no_such_package"], [], None)
+    with pytest.raises(MissingPackageError, match=r"'Billing'.*no_such_package"):
+        analyse_service(ServiceSpec("Billing", (EXAMPLE,), ("no_such_package",)), file_cache(enabled=False))
+    assert taken == [False], "nothing was listed ahead: the files were listed again, and the error said there"
+    assert not multiprocessing.active_children()
+
+
+def test_a_file_changed_after_it_was_hashed_is_read_as_it_is_now_and_cached_under_no_old_key(tmp_path: Path):
+    source = tmp_path / "src" / "shop"
+    source.mkdir(parents=True)
+    (source / "__init__.py").write_text("")
+    (source / "orders.py").write_text("class Order:\n    pass\n")
+    files = discover_files(ServiceSpec("shop", (tmp_path / "src",)))[1]
+    hashed = fact_reading.hash_files(files)
+    (source / "orders.py").write_text("class Invoice:\n    pass\n")  # edited between hashing and reading
+    cache = file_cache(tmp_path / "cache")
+    facts = fact_reading.PendingFacts(files, cache, hashed).facts()
+    symbols = facts["shop.orders"].symbols
+    assert symbols is not None and [found.name for found in symbols.classes] == ["Invoice"]
+    assert cache.disk is not None and cache.disk.database.exists()
+    stale = cache.disk_key(files[1], hashed[1][1])
+    assert stale is not None and cache.disk.get(stale) is None, "the old digest must not name the new facts"

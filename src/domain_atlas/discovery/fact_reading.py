@@ -19,10 +19,19 @@ from domain_atlas.discovery.fact_codec import Codec, encode
 from domain_atlas.discovery.file_cache import FileCache
 from domain_atlas.discovery.file_facts import EXTRACTORS, NAMESPACE_PACKAGE, read_module, unreadable
 from domain_atlas.discovery.module_facts import ModuleFacts
-from domain_atlas.discovery.shared_reading import SharedReading, processes
+from domain_atlas.discovery.shared_reading import SharedReading, WorkerPool, processes
 from domain_atlas.discovery.source_files import MAX_FILE_BYTES, SourceFile, UnreadableFile, read_hashed_file
 
-__all__ = ["PARALLEL_FROM", "PendingFacts", "all_facts", "disk_cache", "start_reading", "young_collections_only"]
+__all__ = [
+    "PARALLEL_FROM",
+    "Hashed",
+    "PendingFacts",
+    "all_facts",
+    "disk_cache",
+    "hash_files",
+    "start_reading",
+    "young_collections_only",
+]
 
 Progress = Callable[[str, int, int], None]
 
@@ -41,7 +50,11 @@ PARALLEL_FROM = 200
 # re-scanning every fact already read, which made reading Django 3x slower (measured).
 _COLLECT_EVERY = 100
 
-Job = tuple[SourceFile, bytes, str, str | None]  # file, its bytes and their sha256, its disk cache key (or None)
+# A file to read: its bytes (None: read by whichever process reads it) and their sha256 and size, its disk cache key.
+Job = tuple[SourceFile, bytes | None, str, int, str | None]
+# What hashing found at a file: ("file", its sha256, its size), ("unreadable", why, 0), or ("folder", "", 0) for a
+# namespace package (no file of its own).
+Hashed = tuple[str, str, int]
 
 
 @contextlib.contextmanager
@@ -64,8 +77,11 @@ def _read_batch(jobs: Sequence[Job], database: Path | None) -> list[tuple[Module
     results = []
     entries = []
     with young_collections_only():
-        for index, (file, raw, digest, key) in enumerate(jobs):
-            facts = read_module(file, raw, digest)
+        for index, (file, raw, digest, _, key) in enumerate(jobs):
+            if raw is None:
+                facts, key = _read_again(file, digest, key)
+            else:
+                facts = read_module(file, raw, digest)
             if database is not None and key:
                 entries.append((key, encode(facts)))
             results.append(facts)
@@ -75,63 +91,103 @@ def _read_batch(jobs: Sequence[Job], database: Path | None) -> list[tuple[Module
     return [(facts, error) for facts in results]
 
 
+def _read_again(file: SourceFile, digest: str, key: str | None) -> tuple[ModuleFacts, str | None]:
+    """The facts of a file hashed earlier by another process, and the disk cache key to keep them under: none when
+    the file changed since (its facts then describe the bytes read now, and belong under no key computed before)."""
+    try:
+        raw, now = read_hashed_file(file.path)
+    except UnreadableFile as error:
+        return unreadable(file, str(error)), None
+    return read_module(file, raw, now), key if now == digest else None
+
+
 def _size(job: Job) -> int:
-    return len(job[1])
+    return job[3]
 
 
 # Files looked up in the cache at once: one query each, and only their bytes in memory until known unchanged.
 _LOAD_AT_ONCE = 100
 
 
+def hash_files(files: Sequence[SourceFile]) -> list[Hashed]:
+    """What is at each file (see `Hashed`): a worker process lists and hashes a service's files this way while the
+    command line loads its code (reading_ahead.py)."""
+    return [_hashed(file)[0] for file in files]
+
+
+def _hashed(file: SourceFile) -> tuple[Hashed, bytes | None]:
+    if file.path.is_dir():
+        return ("folder", "", 0), None
+    try:
+        raw, digest = read_hashed_file(file.path)
+    except UnreadableFile as error:
+        return ("unreadable", str(error), 0), None
+    return ("file", digest, len(raw)), raw
+
+
 def _load_cached(
-    files: Sequence[SourceFile], cache: FileCache, found: dict[str, ModuleFacts]
-) -> list[tuple[SourceFile, bytes, str]]:
-    """The files' facts found in the cache added to `found`; the others, with their bytes and digest."""
-    read: list[tuple[SourceFile, bytes, str]] = []
-    for file in files:
-        if file.path.is_dir():  # a namespace package: no file of its own
+    files: Sequence[SourceFile], hashed: Sequence[Hashed] | None, cache: FileCache, found: dict[str, ModuleFacts]
+) -> list[tuple[SourceFile, bytes | None, str, int]]:
+    """The files' facts found in the cache added to `found`; the others, with their bytes (when read here), digest
+    and size. `hashed`: what another process found at the files (None: they are read and hashed here)."""
+    read: list[tuple[SourceFile, bytes | None, str, int]] = []
+    for index, file in enumerate(files):
+        (kind, digest, size), raw = (hashed[index], None) if hashed is not None else _hashed(file)
+        if kind == "folder":
             found[file.module] = NAMESPACE_PACKAGE
-            continue
-        try:
-            raw, digest = read_hashed_file(file.path)
-        except UnreadableFile as error:
-            found[file.module] = unreadable(file, str(error))
-            continue
-        read.append((file, raw, digest))
-    with young_collections_only():  # loading from disk makes tens of thousands of objects, and no garbage
-        loaded = cache.load_many([(file, digest) for file, _, digest in read])
-    missing = []
-    for (file, raw, digest), cached in zip(read, loaded, strict=True):
-        if cached is None:
-            missing.append((file, raw, digest))
+        elif kind == "unreadable":
+            found[file.module] = unreadable(file, digest)
         else:
-            found[file.module] = cached
+            read.append((file, raw, digest, size))
+    with young_collections_only():  # loading from disk makes tens of thousands of objects, and no garbage
+        loaded = cache.load_many([(file, digest) for file, _, digest, _ in read])
+    missing = []
+    for job, cached in zip(read, loaded, strict=True):
+        if cached is None:
+            missing.append(job)
+        else:
+            found[job[0].module] = cached
     return missing
 
 
 class PendingFacts:
     """Facts being read: those found in a cache, and the rest, read by worker processes already at work."""
 
-    def __init__(self, files: Sequence[SourceFile], cache: FileCache) -> None:
+    def __init__(
+        self,
+        files: Sequence[SourceFile],
+        cache: FileCache,
+        hashed: Sequence[Hashed] | None = None,
+        workers: WorkerPool | None = None,
+    ) -> None:
+        """`hashed`: what a worker process found at `files` (see `hash_files`), when one listed them; `workers`: the
+        pool it belongs to, for the reading to use (or to close when there is too little to read)."""
         self.files = tuple(files)
         self.cache = cache
         self._found: dict[str, ModuleFacts] = {}
-        missing: list[tuple[SourceFile, bytes, str]] = []
+        missing: list[tuple[SourceFile, bytes | None, str, int]] = []
         for start in range(0, len(files), _LOAD_AT_ONCE):
-            missing.extend(_load_cached(files[start : start + _LOAD_AT_ONCE], cache, self._found))
-        self._jobs: list[Job] = [(file, raw, digest, cache.disk_key(file, digest)) for file, raw, digest in missing]
+            chunk = hashed[start : start + _LOAD_AT_ONCE] if hashed is not None else None
+            missing.extend(_load_cached(files[start : start + _LOAD_AT_ONCE], chunk, cache, self._found))
+        self._jobs: list[Job] = [
+            (file, raw, digest, size, cache.disk_key(file, digest)) for file, raw, digest, size in missing
+        ]
         self._database = cache.disk.database if cache.disk is not None else None
         self._shared: SharedReading[Job, tuple[ModuleFacts, str]] | None = None
+        self._idle = workers  # closed by `facts` or `cancel` (this may run on one of the pool's own threads)
         if len(self._jobs) >= PARALLEL_FROM and processes() > 1:
             # Worker processes start on the first batches now; this process joins them in `facts`.
             read = functools.partial(_read_batch, database=self._database)
             close_connections()  # a forked worker must not inherit an open database (SQLite's rule), even unused
-            self._shared = SharedReading(self._jobs, read, _size)
+            self._shared = SharedReading(self._jobs, read, _size, workers)
+            self._idle = None
 
     def facts(self, progress: Progress | None = None) -> dict[str, ModuleFacts]:
         """Every file's facts (by module name), once all are read; each process wrote the disk cache entries of
         the files it read, so only the facts came back."""
         found, files, cache = self._found, self.files, self.cache
+        if self._idle is not None:
+            self._idle.close()  # too little to read for a worker to pay
         if self._shared is not None:
             already = len(found)
 
@@ -145,9 +201,11 @@ class PendingFacts:
             results = _read_batch(self._jobs, self._database)
         if progress is not None:
             progress("files read", len(files), len(files))
-        for (file, _, digest, key), (facts, problem) in zip(self._jobs, results, strict=True):
-            cache.store(file, digest, facts, on_disk=True)
+        for (file, _, digest, _, key), (facts, problem) in zip(self._jobs, results, strict=True):
             found[file.module] = facts
+            if facts.digest != digest:  # changed since it was hashed, or gone (see `_read_again`): kept nowhere
+                continue
+            cache.store(file, digest, facts, on_disk=True)
             if cache.disk is not None and key:
                 cache.disk.written_elsewhere([key], problem)
         if cache.disk is not None:
@@ -158,6 +216,8 @@ class PendingFacts:
         """Stop the workers: these facts will not be asked for."""
         if self._shared is not None:
             self._shared.cancel()
+        if self._idle is not None:
+            self._idle.close()
 
 
 def start_reading(files: Sequence[SourceFile], cache: FileCache | None = None) -> PendingFacts:

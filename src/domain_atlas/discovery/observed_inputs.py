@@ -52,6 +52,14 @@ def observing() -> Iterator[Observed]:
         _ACTIVE.reset(token)
 
 
+def seen_elsewhere(seen: Observed) -> None:
+    """What another process recorded reading for this one (a worker that listed the files, say)."""
+    for observed in _ACTIVE.get():
+        observed.files.update(seen.files)
+        observed.folders.update(seen.folders)
+        observed.probes.update(seen.probes)
+
+
 def file_read(path: StrPath, data: bytes, digest: str | None = None) -> None:
     """`data` was read from `path`; `digest` is its sha256 when the reader already has it (no second hashing)."""
     active = _ACTIVE.get()

@@ -36,6 +36,11 @@ def processes() -> int:
     return max(1, min(cores, MAX_PROCESSES))
 
 
+def forks_cheaply() -> bool:
+    """Whether worker processes here are forked (started in ~10 ms) and there is a core for one."""
+    return processes() > 1 and _start_method() is not None
+
+
 def read_shared(
     jobs: Sequence[J],
     read_batch: Callable[[Sequence[J]], list[R]],
@@ -61,19 +66,22 @@ class SharedReading(Generic[J, R]):
     then sat idle at the end while the worker read them (up to 0.1 s on Django, measured).
     """
 
-    def __init__(self, jobs: Sequence[J], read_batch: Callable[[Sequence[J]], list[R]], weight: Callable[[J], int]):
+    def __init__(
+        self,
+        jobs: Sequence[J],
+        read_batch: Callable[[Sequence[J]], list[R]],
+        weight: Callable[[J], int],
+        workers: WorkerPool | None = None,
+    ):
+        """`workers`: a pool started earlier (see `WorkerPool`), which this reading then owns; else one is started."""
         self._jobs, self._read_batch = jobs, read_batch
-        count = processes()
-        self._claims = _Claims([weight(job) for job in jobs], count * _BATCHES_PER_PROCESS)
+        self._open = contextlib.ExitStack()
+        workers = self._open.enter_context(workers if workers is not None else WorkerPool())
+        self._pool = workers.executor
+        self._claims = _Claims([weight(job) for job in jobs], (workers.count + 1) * _BATCHES_PER_PROCESS)
         self._lock = threading.Lock()
         self._handed: list[tuple[list[int], Future[list[R]]]] = []
-        self._open = contextlib.ExitStack()
-        # The pool's threads here pass batches and results on, and need the GIL quickly for it, also while this
-        # process does other work before `finish`.
-        self._open.enter_context(_quick_handoffs())
-        workers = count - 1
-        self._pool = self._open.enter_context(ProcessPoolExecutor(max_workers=workers, mp_context=_start_method()))
-        for _ in range(2 * workers):  # one batch each at work, and one waiting
+        for _ in range(2 * workers.count):  # one batch each at work, and one waiting
             self._hand_out()
 
     def _hand_out(self, finished: Future[list[R]] | None = None) -> None:
@@ -120,6 +128,30 @@ class SharedReading(Generic[J, R]):
             self._claims.drop()
         for _, future in list(self._handed):
             future.cancel()
+        self._open.close()
+
+
+class WorkerPool:
+    """The worker processes of one reading (`processes()` - 1 of them), which may be started before the jobs are
+    known, to do a first task of their own (listing the files, see reading_ahead.py)."""
+
+    def __init__(self) -> None:
+        self.count = processes() - 1
+        self._open = contextlib.ExitStack()
+        # The pool's threads here pass batches and results on, and need the GIL quickly for it, also while this
+        # process does other work before `finish`.
+        self._open.enter_context(_quick_handoffs())
+        self.executor = ProcessPoolExecutor(max_workers=max(1, self.count), mp_context=_start_method())
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Drop the tasks not started and wait for the workers to stop."""
+        self.executor.shutdown(wait=True, cancel_futures=True)
         self._open.close()
 
 
