@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class ParseOutcome(StrEnum):
@@ -20,8 +20,7 @@ class ParseOutcome(StrEnum):
     IMPORTS_ONLY = "imports_only"  # only the import statements could be read
 
 
-@dataclass(frozen=True)
-class ParsedSource:
+class ParsedSource(NamedTuple):  # a tuple, not a dataclass: cheaper to define at import and to make per file
     """A file's syntax tree, how it was obtained, and the error that made a fallback necessary."""
 
     tree: ast.Module
