@@ -286,3 +286,15 @@ def test_the_code_fingerprint_follows_every_code_file_and_nothing_else(tmp_path:
     (package / "rendering" / "templates" / "page.md.j2").rename(package / "rendering" / "templates" / "other.md.j2")
     seen.add(fingerprint())
     assert len(seen) == 5
+
+
+def test_a_run_under_a_folder_whose_name_is_not_utf8_is_kept_and_replayed(tmp_path: Path, monkeypatch, capsys):
+    folder = tmp_path / os.fsdecode(b"caf\xe9")  # an undecodable byte: held as a surrogate in every path
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    monkeypatch.delenv("DOMAIN_ATLAS_CACHE_DIR", raising=False)
+    make_project(folder)
+    runs = Runs(monkeypatch, capsys)
+    first = runs("export", "src")
+    assert runs("export", "src") == first
+    assert runs.analysed == 1

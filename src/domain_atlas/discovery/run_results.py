@@ -7,8 +7,9 @@ everything else it depends on: this code, Python and the libraries' versions, th
 and the settings. A later run with the same key replays the result once every file read has the same bytes, every
 folder listed the same entries and every probed path the same kind; otherwise it runs in full and stores anew.
 
-Standard library only, so a replay imports nothing heavy. Entries are JSON (never executed) plus the output bytes,
-checked against the digest the JSON records; anything unreadable or inconsistent is ignored and rewritten.
+A replay needs the standard library only, so it imports nothing heavy. Entries are JSON (never executed) plus the
+output bytes, checked against the digest the JSON records; anything unreadable or inconsistent is ignored and
+rewritten.
 """
 
 from __future__ import annotations
@@ -134,11 +135,22 @@ def remember(folder: Path, key: str, observed: Observed, recorded_at_ns: int, re
         _create_folder(meta_path.parent)
         # The output first: a meta entry never points at an output not yet whole.
         write_atomically(output_path, result.output)
-        write_atomically(meta_path, json.dumps(document, sort_keys=True).encode("utf-8", "surrogateescape"))
+        write_atomically(meta_path, _json_bytes(document))
         _prune(meta_path.parent)
     except OSError as error:
         return f"cannot keep this run's result in {folder}: {error.strerror or error}"
     return ""
+
+
+def _json_bytes(document: dict[str, Any]) -> bytes:
+    """The entry as JSON, written by orjson: 0.1 ms for Django's 3,300 paths where `json` took 1.7 ms, after the
+    run. The standard library writes what orjson refuses (a path with an undecodable byte, held as a surrogate)."""
+    import orjson  # loaded by the facts cache of every run that stores its result; a replay never needs it
+
+    try:
+        return orjson.dumps(document, option=orjson.OPT_SORT_KEYS)
+    except orjson.JSONEncodeError:
+        return json.dumps(document, sort_keys=True).encode("utf-8", "surrogateescape")
 
 
 def _paths(folder: Path, key: str) -> tuple[Path, Path]:
