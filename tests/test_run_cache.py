@@ -288,8 +288,9 @@ def test_the_code_fingerprint_follows_every_code_file_and_nothing_else(tmp_path:
     assert len(seen) == 5
 
 
-def test_a_run_under_a_folder_whose_name_is_not_utf8_is_kept_and_replayed(tmp_path: Path, monkeypatch, capsys):
-    folder = tmp_path / os.fsdecode(b"caf\xe9")  # an undecodable byte: held as a surrogate in every path
+@pytest.mark.parametrize("name", [b"caf\xc3\xa9", b"caf\xe9"])  # UTF-8; an undecodable byte, held as a surrogate
+def test_a_run_under_a_folder_with_a_non_ascii_name_is_kept_and_replayed(tmp_path: Path, monkeypatch, capsys, name):
+    folder = tmp_path / os.fsdecode(name)
     folder.mkdir()
     monkeypatch.chdir(folder)
     monkeypatch.delenv("DOMAIN_ATLAS_CACHE_DIR", raising=False)
