@@ -76,10 +76,10 @@ def _file_bytes(path: str) -> bytes:
     try:
         parts = [os.read(descriptor, os.fstat(descriptor).st_size + 1)]
         while parts[-1]:
-            parts.append(os.read(descriptor, 1 << 20))
+            parts.append(os.read(descriptor, 1 << 16))
     finally:
         os.close(descriptor)
-    return b"".join(parts)
+    return parts[0] if len(parts) == 2 else b"".join(parts)
 
 
 @functools.cache

@@ -317,10 +317,11 @@ def _regular_file_bytes(path: Path) -> bytes:
         if not stat.S_ISREG(status.st_mode):
             raise UnreadableFile("not a regular file")
         # Read with os.read, to the end: a file object per file cost 3 ms on Django's 883 files (measured). One byte
-        # more than the size is asked for first, so a file that grew since is read on, not cut short.
+        # more than the size is asked for first, so a file that grew since is read on, not cut short; the reads
+        # after it ask for little (a 1 MiB request each raised the peak memory, measured).
         parts = [os.read(descriptor, status.st_size + 1)]
         while parts[-1]:
-            parts.append(os.read(descriptor, 1 << 20))
+            parts.append(os.read(descriptor, 1 << 16))
     except OSError as error:
         raise UnreadableFile(error.strerror or str(error)) from error
     finally:
