@@ -80,6 +80,29 @@ modules = ["shipping.application", "shipping.adapters"]
     assert contract == {("shipping.adapters.repo", "shipping.application.handlers")}
 
 
+def test_layers_inside_a_container_are_checked(tmp_path: Path):
+    text = """[tool.importlinter]
+root_package = "shipping"
+
+[[tool.importlinter.contracts]]
+name = "Layered inside shipping"
+type = "layers"
+containers = ["shipping"]
+layers = ["adapters", "application", "domain"]
+"""
+    source = make_project(tmp_path, "pyproject.toml", text)
+    service = analyse_service(ServiceSpec("Shipping", (source,), ("shipping",), base=tmp_path))
+    contract = {(v.source, v.target, v.message) for v in service.violations if v.rule == "import-linter-contract"}
+    assert contract == {
+        (
+            "shipping.domain.policy",
+            "shipping.adapters.repo",
+            "contract 'Layered inside shipping' (pyproject.toml:5): lower layer shipping.domain.policy imports "
+            "higher layer shipping.adapters.repo",
+        )
+    }
+
+
 def test_unreadable_contract_file_is_an_error_naming_file_and_line(tmp_path: Path):
     source = make_project(tmp_path, ".importlinter", "[importlinter]\nroot_package = shipping\nthis is not ini\n")
     service = analyse_service(ServiceSpec("Shipping", (source,), ("shipping",), base=tmp_path))

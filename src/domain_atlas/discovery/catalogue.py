@@ -42,7 +42,7 @@ class CatalogueBuilder(ClassPasses, PortPasses, MessagePasses, AggregatePasses):
             if cls.module.layer in ADAPTER_LAYERS and "adapter" not in kinds and cls.module.layer != "read_model":
                 if any(k in kinds for k in ("repository", "unit_of_work")) and not cls.abstract:
                     kinds["adapter"] = [f"defined in the {cls.module.layer} layer"]
-            handler = next((m for m in cls.facts.methods if m.name in HANDLER_METHODS), None)
+            handler = next((m for m in cls.handler_methods if m.name in HANDLER_METHODS), None)
             elements.append(
                 self._element(
                     cls.path,
@@ -77,11 +77,12 @@ class CatalogueBuilder(ClassPasses, PortPasses, MessagePasses, AggregatePasses):
         returns: str = "",
         message_type: str = "",
     ) -> Element:
-        evidence = tuple(f"{kind}: {reason}" for kind in sorted(kinds) for reason in kinds[kind])
+        ordered = tuple(sorted(kinds))
+        evidence = tuple(f"{kind}: {reason}" for kind in ordered for reason in kinds[kind])
         test = module.layer == "tests" or any(part in ("tests", "testing") for part in module.name.split("."))
         return Element(
             path=path,
-            kinds=tuple(sorted(kinds)),
+            kinds=ordered,
             context=module.context,
             layer=module.layer,
             file=module.file,

@@ -11,6 +11,7 @@ from domain_atlas.discovery.catalogue_base import (
     CatalogueBase,
     _Class,
     _matches,
+    _message_kind_of,
 )
 from domain_atlas.discovery.stereotypes import (
     ABC_BASES,
@@ -33,36 +34,50 @@ from domain_atlas.model import Diagnostic, Level
 BUS_NAME = re.compile(r"(MessageBus|EventBus|CommandBus)$")
 PROJECTION_NAME = re.compile(r"(Projection|Projector)$")
 CAPITAL = re.compile(r"(?<!^)(?=[A-Z])")  # where snake_case puts an underscore in a class name
+MESSAGE_PLACE_LAYERS = (*INNER_LAYERS, "read_model", None)  # where a package name (events/...) makes messages
 
 
 class ClassPasses(CatalogueBase):
     def _classify_alone(self, cls: _Class) -> None:
-        facts, parts, layer = cls.facts, self._parts(cls), cls.module.layer
-        written = {base.split("[")[0] for base in facts.bases} | {b.split("[")[0] for b in facts.canonical_bases}
-        if written & PROTOCOL_BASES:
-            cls.protocol = cls.abstract = True
-        if written & ABC_BASES or any("abstractmethod" in d for m in facts.methods for d in m.decorators):
+        facts, layer = cls.facts, cls.module.layer
+        parts, place_message, (kind_of_place, place) = self._place_of(cls.module.name)
+        # Asked for each of the service's classes (Django: 1,866; most have no bases and no decorators).
+        written: set[str] = set()
+        last_names: set[str] = set()
+        if facts.bases or facts.canonical_bases:
+            written = {base.split("[")[0] for base in (*facts.bases, *facts.canonical_bases)}
+            if written & PROTOCOL_BASES:
+                cls.protocol = cls.abstract = True
+            if written & ABC_BASES:
+                cls.abstract = True
+            last_names = {base.split(".")[-1] for base in written}
+        if cls.has_abstract_method:
             cls.abstract = True
         if facts.name.startswith("Abstract"):
             cls.abstract = True
-        last_names = {base.split(".")[-1] for base in written}
         if last_names & NOT_ELEMENT_BASES or facts.name.endswith(("Error", "Exception")):
             cls.kinds.clear()
             cls.add("_ignored", "enum, exception or framework model")
             return
-        for base in sorted(written):
-            kind = KIND_BY_BASE_NAME.get(base.split(".")[-1])
-            if kind:
-                cls.add(kind, f"inherits {base}")
-        place_message = message_kind_of_place(parts)
+        if not last_names.isdisjoint(KIND_BY_BASE_NAME):  # most classes have no base that says a kind
+            for base in sorted(written):
+                base_kind = KIND_BY_BASE_NAME.get(base.split(".")[-1])
+                if base_kind:
+                    cls.add(base_kind, f"inherits {base}")
         name = facts.name
-        place_ok = layer in (*INNER_LAYERS, "read_model", None) and not NOT_MESSAGE_NAME.search(name)
-        # A message's bases say its kind before its package does: a `Command` under events/ is a command.
-        by_base = any(kind in cls.kinds for kind in MESSAGE_KINDS)
+        # A message by its place (events/, commands/...). Its bases say its kind before its package does: a
+        # `Command` under events/ is a command. (Most classes are in no such place: the other checks are skipped.)
+        by_place = (
+            bool(place_message)
+            and not cls.abstract
+            and layer in MESSAGE_PLACE_LAYERS
+            and not NOT_MESSAGE_NAME.search(name)
+            and not _message_kind_of(cls)
+        )
         named = "command" if COMMAND_NAME.search(name) else "query" if name.endswith("Query") else ""
-        if place_message and named and named != place_message and place_ok and not by_base and not cls.abstract:
+        if by_place and named and named != place_message:
             cls.add(named, f"name ends in {named.capitalize()} (its name says more than its package)")
-        elif place_message and place_ok and not by_base and not HANDLER_NAME.search(name) and not cls.abstract:
+        elif by_place and not HANDLER_NAME.search(name):
             if not READ_MODEL_NAME.search(name) or place_message != "query":
                 cls.add(place_message, f"defined in {next(p for p in reversed(parts) if p in MESSAGE_MODULE_NAMES)}")
         elif not HANDLER_NAME.search(name) and not cls.abstract and layer in INNER_LAYERS:
@@ -76,12 +91,11 @@ class ClassPasses(CatalogueBase):
                 and not ({"aggregate", "entity"} & set(cls.kinds))
             ):
                 cls.add("domain_event", "name ends in Event")
-        kind, place = place_kind(parts)
-        if kind and not cls.abstract:
-            cls.add(kind, f"defined in {place}/")
+        if kind_of_place and not cls.abstract:
+            cls.add(kind_of_place, f"defined in {place}/")
         if layer == "read_model" and not HANDLER_NAME.search(name):
             cls.add("read_model", "defined in the read-model layer")
-        if is_frozen_dataclass(facts.decorators) and layer in ("domain", "shared_kernel"):
+        if layer in ("domain", "shared_kernel") and is_frozen_dataclass(facts.decorators):
             if not any(k in cls.kinds for k in MESSAGE_KINDS):
                 cls.add("value_object", "frozen dataclass in the domain")
         if "NamedTuple" in last_names and layer == "domain":
@@ -107,8 +121,16 @@ class ClassPasses(CatalogueBase):
             cls.add("composition_root", "container class in a composition root")
         if FAKE_NAME.match(name):
             cls.add("adapter", "in-memory fake (test double)")
-        if self._is_entity(cls):
+        if layer == "domain" and self._is_entity(cls):
             cls.add("entity", "has an identity attribute (id)")
+
+    def _place_of(self, module: str) -> tuple[list[str], str, tuple[str, str]]:
+        """A module's dotted parts, the message kind and the building-block kind its place says (once a module)."""
+        found = self._places.get(module)
+        if found is None:
+            parts = module.split(".")
+            found = self._places[module] = (parts, message_kind_of_place(parts), place_kind(parts))
+        return found
 
     def _apply_rules(self) -> None:
         for rule in self.stereotypes:
@@ -152,18 +174,25 @@ class ClassPasses(CatalogueBase):
 
     def _inherit_kinds(self) -> None:
         """A subclass of an event/command/aggregate base of the service is of that kind too."""
+        inherited = (*MESSAGE_KINDS, "aggregate", "entity", "value_object", "read_model")
+        # The (class, base, parent) links inside the service, in class order, found once for the four rounds (on
+        # Django only one base in five is a class of the service).
+        links = [
+            (cls, base, parent)
+            for cls in self.classes.values()
+            for base, resolved in self._bases(cls)
+            if (parent := self.classes.get(resolved or "")) is not None
+        ]
         for _ in range(4):
-            for cls in self.classes.values():
-                for base, resolved in self._bases(cls):
-                    parent = self.classes.get(resolved or "")
-                    if parent is None:
-                        continue
-                    for kind in MESSAGE_KINDS + ("aggregate", "entity", "value_object", "read_model"):
-                        if kind in parent.kinds and kind not in cls.kinds and "_ignored" not in cls.kinds:
-                            cls.add(kind, f"subclass of {base}")
-                    if "_ignored" in parent.kinds:
-                        cls.kinds.clear()
-                        cls.add("_ignored", f"subclass of {base}")
+            for cls, base, parent in links:
+                if not parent.kinds:
+                    continue  # nothing to inherit (most parents)
+                for kind in inherited:
+                    if kind in parent.kinds and kind not in cls.kinds and "_ignored" not in cls.kinds:
+                        cls.add(kind, f"subclass of {base}")
+                if "_ignored" in parent.kinds:
+                    cls.kinds.clear()
+                    cls.add("_ignored", f"subclass of {base}")
 
     def _drop_marker_bases(self) -> None:
         """`class Event: pass` that every event subclasses is a marker, not a message of its own."""
@@ -171,11 +200,11 @@ class ClassPasses(CatalogueBase):
             if "command" in cls.kinds and "query" in cls.kinds:
                 # `class GetInvoice(Query)` where Query itself subclasses a framework Command: a query.
                 del cls.kinds["command"]
-            kind = self._message_kind(cls.path)
+            kind = _message_kind_of(cls)
             generic_name = cls.facts.name in KIND_BY_BASE_NAME
             if not kind or (cls.facts.attributes and not generic_name):
                 continue
             children = self._subclasses_of(cls.path)
-            if children and all(self._message_kind(child.path) for child in children):
+            if children and all(_message_kind_of(child) for child in children):
                 cls.kinds.clear()
                 cls.add("_ignored", "marker base class of messages")

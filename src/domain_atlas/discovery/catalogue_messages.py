@@ -12,6 +12,7 @@ from domain_atlas.discovery.catalogue_base import (
     CatalogueBase,
     _Class,
     _looks_like_dispatch,
+    _message_kind_of,
 )
 from domain_atlas.discovery.stereotypes import (
     COMMAND_NAME,
@@ -52,7 +53,7 @@ class MessagePasses(CatalogueBase):
     def _foreign_message(self, module: str, name: str) -> str:
         """The dotted path of a class imported from outside the service (another service's message), or ""."""
         head, _, rest = name.partition(".")
-        base = self.tables.get(module, {}).get(head, "")
+        base = self._table(module).get(head, "")
         dotted = f"{base}.{rest}" if base and rest else base
         inside = _within(dotted, self.modules)
         return dotted if dotted and not inside and dotted.rsplit(".", 1)[-1][:1].isupper() else ""
@@ -118,21 +119,22 @@ class MessagePasses(CatalogueBase):
         for path, (module, function) in self.functions.items():
             self._annotated_handler(path, module, function)
         for cls in self.classes.values():
-            for method in cls.facts.methods:
-                if method.name in HANDLER_METHODS or method.name.startswith("handle_"):
-                    self._annotated_handler(cls.path, cls.module, method, method_of=cls)
+            for method in cls.handler_methods:
+                self._annotated_handler(cls.path, cls.module, method, method_of=cls)
 
     def _annotated_handler(
         self, path: str, module: SourceModule, function: FunctionFacts, method_of: _Class | None = None
     ) -> None:
-        parameters = [p for p in function.parameters if p.name not in ("self", "cls")]
-        if not parameters or not parameters[0].annotation:
+        # Asked for every function and handler method: the first parameter but self/cls, without building a list.
+        first = next((p for p in function.parameters if p.name not in ("self", "cls")), None)
+        if first is None or not first.annotation:
             return
+        annotation = first.annotation
         via = f"annotated parameter of {function.name}()"
-        for message in self._resolve_annotation(module.name, parameters[0].annotation):
+        for message in self._resolve_annotation(module.name, annotation):
             if self._message_kind(message) and (method_of is None or message != method_of.path):
                 self._handles(path, message, via, module.file, function.line)
-        for token in IDENTIFIER.findall(parameters[0].annotation):
+        for token in IDENTIFIER.findall(annotation):
             foreign = self._foreign_message(module.name, token)
             # Another service's message: only when its own name or module says it is one.
             if foreign and _foreign_kind(foreign):
@@ -151,7 +153,7 @@ class MessagePasses(CatalogueBase):
     def _event_type_strings(self) -> dict[str, str]:
         found: dict[str, str] = {}
         for cls in self.classes.values():
-            if not self._message_kind(cls.path):
+            if not _message_kind_of(cls):
                 continue
             for attribute in cls.facts.attributes:
                 if attribute.name in EVENT_TYPE_ATTRIBUTES and attribute.value[:1] in "'\"":
@@ -160,7 +162,7 @@ class MessagePasses(CatalogueBase):
 
     def _declared_type_string(self, cls: _Class) -> str:
         """The first type string a message class declares; other services' registries refer to it by this."""
-        if not self._message_kind(cls.path):
+        if not _message_kind_of(cls):
             return ""
         for attribute in cls.facts.attributes:
             if attribute.name in EVENT_TYPE_ATTRIBUTES and attribute.value[:1] in "'\"":

@@ -59,10 +59,10 @@ class PortPasses(CatalogueBase):
                     nominal = True
             if nominal:
                 continue  # a class that names its port is not also matched by shape to others
-            if cls.module.layer not in ADAPTER_LAYERS and "adapter" not in cls.kinds:
-                continue
-            methods = cls.public_methods() | {a.name for a in cls.facts.attributes}
-            available = methods | {m.name for m in cls.facts.methods}
+            if not by_method or (cls.module.layer not in ADAPTER_LAYERS and "adapter" not in cls.kinds):
+                continue  # no port to match by shape (as in most services without ports), or not an adapter
+            available = {m.name for m in cls.facts.methods}
+            available.update(a.name for a in cls.facts.attributes)
             # Each port sits under one method name, so it is met at most once here.
             candidates = sorted((found for name in available for found in by_method.get(name, ())), key=_first)
             for _, port, required in candidates:

@@ -106,7 +106,7 @@ def resolve_targets(absolute: str, raw: RawImport, known_modules: Collection[str
     """
     targets: list[str] = []
     if raw.is_from:
-        submodules = [f"{absolute}.{name}" for name in raw.names if f"{absolute}.{name}" in known_modules]
+        submodules = [dotted for name in raw.names if (dotted := f"{absolute}.{name}") in known_modules]
         targets.extend(submodules)
         if len(submodules) < len(raw.names) or not submodules:
             targets.append(absolute)
@@ -120,10 +120,10 @@ def resolve_targets(absolute: str, raw: RawImport, known_modules: Collection[str
 
 
 def _nearest_known(name: str, known_modules: Collection[str]) -> str | None:
-    parts = name.split(".")
-    while parts:
-        candidate = ".".join(parts)
-        if candidate in known_modules:
-            return candidate
-        parts.pop()
-    return None
+    candidate = name
+    while candidate not in known_modules:
+        cut = candidate.rfind(".")
+        if cut == -1:
+            return None
+        candidate = candidate[:cut]  # the parent package
+    return candidate

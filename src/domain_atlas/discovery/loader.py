@@ -11,7 +11,7 @@ from domain_atlas.discovery.fact_reading import disk_cache, start_reading, young
 from domain_atlas.discovery.file_cache import FileCache
 from domain_atlas.discovery.imports import RelativeImportError, absolute_module, resolve_targets
 from domain_atlas.discovery.module_facts import ModuleFacts
-from domain_atlas.discovery.module_hints import module_hints
+from domain_atlas.discovery.module_hints import ModuleHints
 from domain_atlas.discovery.project_settings import project_rules
 from domain_atlas.discovery.record_order import in_order
 from domain_atlas.discovery.service_files import discover_files, repository_root
@@ -59,32 +59,30 @@ def load_service(
                 shown = _display(spec.source_roots[0], repository_root(spec.source_roots[0]))
                 diagnostics.append(Diagnostic(shown, 0, Level.WARNING, message))
 
-    edges: set[ImportEdge] = set()
+    # Each edge as the tuple of its fields in their order: deduplicated and sorted as plain tuples (the edges'
+    # own order), then made into records once. Many statements import the same names from the same module
+    # (Django: 4,264 statements, 1,799 distinct): each is resolved once.
+    statements: set[tuple[str, str, int, str, bool, bool, bool]] = set()
+    resolved: dict[tuple[str, tuple[str, ...], bool], list[tuple[str, bool]]] = {}
     for file in files:
         module_facts = facts[file.module]
         diagnostics.extend(module_facts.diagnostics)
+        source, shown = file.module, file.display_path
         for raw in module_facts.imports:
             try:
-                absolute = absolute_module(raw, file.module, file.is_package)
+                absolute = absolute_module(raw, source, file.is_package)
             except RelativeImportError as error:
-                diagnostics.append(Diagnostic(file.display_path, raw.line, Level.WARNING, str(error)))
+                diagnostics.append(Diagnostic(shown, raw.line, Level.WARNING, str(error)))
                 continue
-            for target, external in resolve_targets(absolute, raw, known):
-                if target == file.module:
-                    continue  # `from . import x` inside a package's own __init__
-                edges.add(
-                    ImportEdge(
-                        source=file.module,
-                        target=target,
-                        line=raw.line,
-                        file=file.display_path,
-                        external=external,
-                        type_checking=raw.type_checking,
-                        in_function=raw.in_function,
-                    )
-                )
-
-    ordered_edges = in_order(edges)  # sorted once: the layout and the service both take them in order
+            key = (absolute, raw.names, raw.is_from)
+            targets = resolved.get(key)
+            if targets is None:
+                targets = resolved[key] = resolve_targets(absolute, raw, known)
+            for target, external in targets:
+                if target != source:  # not `from . import x` inside a package's own __init__
+                    statements.add((source, target, raw.line, shown, external, raw.type_checking, raw.in_function))
+    # Sorted once: the layout and the service both take them in order.
+    ordered_edges = [ImportEdge(*fields) for fields in sorted(statements)]
     layout = read_layout(
         packages,
         [(file.module, file.is_package) for file in files],
@@ -92,7 +90,7 @@ def load_service(
         spec.scheme,
         spec.contexts,
         tuple(folder.name for folder in spec.tests),
-        {name: module_hints(module_facts.symbols, module_facts.imports) for name, module_facts in facts.items()},
+        ModuleHints(facts),
     )
     modules: list[SourceModule] = []
     for file in files:

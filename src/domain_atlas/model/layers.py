@@ -197,10 +197,10 @@ class LayerScheme:
     def rank(self, layer: str | None) -> int | None:
         if layer is None:
             return None
-        return self._rank_of.get(layer)
+        return self._rank_by_layer.get(layer)
 
-    @cached_property  # asked for both ends of every import edge (6,000 times on Django): built once per scheme
-    def _rank_of(self) -> Mapping[str, int | None]:
+    @cached_property  # asked for both ends of every import statement: built once per scheme
+    def _rank_by_layer(self) -> Mapping[str, int | None]:
         return dict(self.ranks)
 
     def order(self) -> tuple[str, ...]:

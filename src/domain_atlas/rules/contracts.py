@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from domain_atlas.model import ImportEdge, Service, Violation
 from domain_atlas.model.contracts import Contract
@@ -42,9 +42,9 @@ def check_contracts(
         if contract.type == "acyclic_siblings":
             found.extend(_sibling_cycles(contract, service, links))
             continue
-        layers: dict[tuple[str, str], tuple[int, int] | None] = {}  # each module's layer, found once per contract
-        for edge in service.imports:
-            found.extend(_check(contract, edge, links, layers))
+        check = _CHECKS.get(contract.type)
+        if check is not None:
+            found.extend(check(contract, service.imports, links))
     return sorted(set(found))
 
 
@@ -121,38 +121,62 @@ def _layer_index(contract: Contract, module: str, container: str) -> tuple[int, 
     return None
 
 
-def _cached_layer_index(
-    contract: Contract, module: str, container: str, layers: dict[tuple[str, str], tuple[int, int] | None]
-) -> tuple[int, int] | None:
-    key = (module, container)
-    if key not in layers:
-        layers[key] = _layer_index(contract, module, container)
-    return layers[key]
+# Each check takes the whole import graph and asks about each module once (a service has thousands of import
+# statements but far fewer modules): on Django's 4,325 statements, asking per statement cost 4 ms.
 
 
-def _check(
-    contract: Contract,
-    edge: ImportEdge,
-    links: Mapping[str, str],
-    layers: dict[tuple[str, str], tuple[int, int] | None],
-) -> Iterable[Violation]:
-    if contract.type == "forbidden":
-        if any(_inside(edge.source, source) for source in contract.modules) and any(
-            _inside(edge.target, forbidden) for forbidden in contract.forbidden
-        ):
-            yield _violation(contract, edge, f"{edge.source} must not import {edge.target}", links)
-    elif contract.type == "independence" and not edge.external:
-        source = next((m for m in contract.modules if _inside(edge.source, m)), None)
-        target = next((m for m in contract.modules if _inside(edge.target, m)), None)
+def _forbidden(contract: Contract, edges: Sequence[ImportEdge], links: Mapping[str, str]) -> list[Violation]:
+    restricted: dict[str, bool] = {}  # whether the contract restricts what each importing module imports
+    found: list[Violation] = []
+    for edge in edges:
+        source = edge.source
+        inside = restricted.get(source)
+        if inside is None:
+            inside = restricted[source] = any(_inside(source, package) for package in contract.modules)
+        if inside and any(_inside(edge.target, forbidden) for forbidden in contract.forbidden):
+            found.append(_violation(contract, edge, f"{source} must not import {edge.target}", links))
+    return found
+
+
+def _independence(contract: Contract, edges: Sequence[ImportEdge], links: Mapping[str, str]) -> list[Violation]:
+    internal = [edge for edge in edges if not edge.external]
+    owner = {  # the contract's package each module is in, if any
+        module: next((package for package in contract.modules if _inside(module, package)), None)
+        for module in _modules_of(internal)
+    }
+    found: list[Violation] = []
+    for edge in internal:
+        source, target = owner[edge.source], owner[edge.target]
         if source and target and source != target:
-            yield _violation(contract, edge, f"{source} and {target} must be independent", links)
-    elif contract.type == "layers" and not edge.external:
-        for container in contract.containers or ("",):
-            importer = _cached_layer_index(contract, edge.source, container, layers)
-            imported = _cached_layer_index(contract, edge.target, container, layers)
+            found.append(_violation(contract, edge, f"{source} and {target} must be independent", links))
+    return found
+
+
+def _layers(contract: Contract, edges: Sequence[ImportEdge], links: Mapping[str, str]) -> list[Violation]:
+    internal = [edge for edge in edges if not edge.external]
+    modules = _modules_of(internal)
+    found: list[Violation] = []
+    for container in contract.containers or ("",):
+        layer = {module: _layer_index(contract, module, container) for module in modules}
+        for edge in internal:
+            importer, imported = layer[edge.source], layer[edge.target]
             if importer is None or imported is None:
                 continue
             if imported[0] < importer[0]:
-                yield _violation(contract, edge, f"lower layer {edge.source} imports higher layer {edge.target}", links)
+                message = f"lower layer {edge.source} imports higher layer {edge.target}"
+                found.append(_violation(contract, edge, message, links))
             elif imported[0] == importer[0] and imported[1] != importer[1]:
-                yield _violation(contract, edge, f"independent layers: {edge.source} imports {edge.target}", links)
+                message = f"independent layers: {edge.source} imports {edge.target}"
+                found.append(_violation(contract, edge, message, links))
+    return found
+
+
+def _modules_of(edges: Sequence[ImportEdge]) -> set[str]:
+    return {edge.source for edge in edges} | {edge.target for edge in edges}
+
+
+_CHECKS: dict[str, Callable[[Contract, Sequence[ImportEdge], Mapping[str, str]], list[Violation]]] = {
+    "forbidden": _forbidden,
+    "independence": _independence,
+    "layers": _layers,
+}

@@ -23,6 +23,8 @@ def _declared_edges(
     service: Service,
 ) -> Iterator[tuple[ImportEdge, SourceModule, str, str, DeclaredRelationship]]:
     """(statement, imported module, importing context, imported context, declaration) between declared contexts."""
+    if not service.relationships:
+        return  # nothing declared (most services): no statement to look at, and three callers ask
     for edge in service.internal_imports():
         source, target = service.module(edge.source), service.module(edge.target)
         if source is None or target is None or not source.context or not target.context:

@@ -28,11 +28,13 @@ class PackageTree:
         nested: dict[str, set[str]] = defaultdict(set)
         for name in modules:
             parts = name.split(".")
+            package = parts[0]
+            last = len(parts) - 1
             for depth in range(1, len(parts)):
-                package = ".".join(parts[:depth])
                 children[package].add(parts[depth])
-                if depth < len(parts) - 1:
+                if depth < last:
                     nested[package].add(parts[depth])
+                package = f"{package}.{parts[depth]}"  # grown one name at a time, not joined again at each depth
         self._children = {package: tuple(sorted(names)) for package, names in children.items()}
         self._subpackages = {package: tuple(sorted(names)) for package, names in nested.items()}
 
