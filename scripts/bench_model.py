@@ -152,11 +152,22 @@ def run(command: Sequence[str], cwd: Path, env: dict[str, str], timeout: float =
 
 
 class Bench:
-    def __init__(self, src: Path, repeat: int) -> None:
+    def __init__(self, src: Path, repeat: int, bytecode: bool = True) -> None:
         self.src = src
         self.repeat = repeat
         self.env = {**os.environ, "PYTHONPATH": str(src), "NO_MKDOCS_2_WARNING": "1"}
         self.env.pop("DOMAIN_ATLAS_CACHE_DIR", None)
+        self.bytecode = bytecode
+        if bytecode:
+            # Measured as installed: pip compiles a package's modules when it installs it (as it did every library
+            # measured here), so no run compiles Domain Atlas's own ~100 modules first. A source checkout run with
+            # PYTHONDONTWRITEBYTECODE set (as on some CI images) does, on every run: `--no-bytecode` measures that.
+            self.env.pop("PYTHONDONTWRITEBYTECODE", None)
+            subprocess.run([sys.executable, "-m", "compileall", "-q", str(src)], env=self.env, check=True)
+        else:
+            self.env["PYTHONDONTWRITEBYTECODE"] = "1"
+            for compiled in src.rglob("__pycache__"):
+                shutil.rmtree(compiled)
         help_text = subprocess.run(
             [sys.executable, "-m", "domain_atlas.adapters.cli", "export", "--help"],
             env=self.env,
@@ -392,16 +403,20 @@ def main() -> None:
     parser.add_argument("--scales", default="1,4,16", help="sizes of the generated tree, in units of --unit")
     parser.add_argument("--unit", default="20x25", help="contexts x modules per context of the 1x tree")
     parser.add_argument("--skip", action="append", default=[], help="skip: mkdocs, pydeps, import-linter, ddd")
+    parser.add_argument(
+        "--no-bytecode", action="store_true", help="measure Domain Atlas compiling its own modules on every run"
+    )
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.child:
         name, root, package = arguments.child
         CHILDREN[name](Path(root), package)
         return
-    bench = Bench(arguments.src.resolve(), arguments.repeat)
+    bench = Bench(arguments.src.resolve(), arguments.repeat, bytecode=not arguments.no_bytecode)
     root, package = fetch(arguments.package, ROOT / ".bench")
     files = sorted((root / package).rglob("*.py"))
-    print(f"{arguments.package}: {len(files)} files; Domain Atlas from {bench.src}; {os.cpu_count()} CPUs")
+    compiled = "its bytecode compiled, as installed" if bench.bytecode else "compiling its modules on every run"
+    print(f"{arguments.package}: {len(files)} files; Domain Atlas from {bench.src} ({compiled}); {os.cpu_count()} CPUs")
     # The work folder (caches, outputs, generated trees) sits beside the analysed tree, as a user's
     # .domain_atlas_cache sits in their checkout (on this machine, the first 883 files created in a fresh
     # folder under a crowded /tmp once took 0.6 s of system time against 0.04 s beside the tree).

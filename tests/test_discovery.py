@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from domain_atlas.adapters.composition import MissingPackageError, analyse_service
+from domain_atlas.discovery import source_files
 from domain_atlas.model import Level, ServiceSpec
 from tests.helpers import FIXTURES, REPO_ROOT
 
@@ -128,3 +130,53 @@ def test_huge_file_keeps_its_imports_with_a_warning(tmp_path: Path):
     (diagnostic,) = service.diagnostics
     assert diagnostic.file == "big/generated.py" and "limit" in diagnostic.message
     assert [(e.source, e.target) for e in service.imports] == [("big.generated", "big.other")]
+
+
+@pytest.mark.parametrize("size", [0, 1, 70_000, 3_000_000])
+def test_a_file_is_read_to_its_end_even_when_it_grew_after_it_was_measured(tmp_path: Path, monkeypatch, size):
+    path = tmp_path / "grown.py"
+    data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    path.write_bytes(data)
+    assert source_files.read_hashed_file(path)[0] == data
+    measured = os.fstat
+
+    def smaller(descriptor: int) -> os.stat_result:  # the size seen before the file grew to its present length
+        found = measured(descriptor)
+        return os.stat_result((found.st_mode, *found[1:6], max(found.st_size // 3, 0), *found[7:]))
+
+    monkeypatch.setattr(source_files.os, "fstat", smaller)
+    assert source_files.read_file_bytes(path) == data
+
+
+def test_the_walk_reads_each_file_once_and_says_why_it_skipped_any_in_walk_order(tmp_path: Path):
+    package = tmp_path / "src" / "pkg"
+    for folder in ("a", "b", "b/c"):
+        (package / folder).mkdir(parents=True)
+    for name in ("__init__.py", "a/__init__.py", "a/x.py", "b/__init__.py", "b/c/w.py", "b/notes.txt", "b/not-id.py"):
+        (package / name).write_text("import os\n")
+    os.symlink(package / "a" / "x.py", package / "b" / "y.py")  # a second way to the same file
+    os.symlink("x.py", package / "a" / "z.py")  # and a third, relative
+    os.symlink(package / "a", package / "b" / "again")  # a folder already read
+    os.symlink(package.parent, package / "up")  # the folder holding the package
+    os.symlink("gone.py", package / "a" / "broken.py")
+    os.mkfifo(package / "b" / "pipe.py")
+    listing = source_files.package_files(tmp_path / "src", "pkg", tmp_path)
+    assert [(file.module, file.display_path, file.is_package) for file in listing.files] == [
+        ("pkg", "src/pkg/__init__.py", True),
+        ("pkg.a", "src/pkg/a/__init__.py", True),
+        ("pkg.a.x", "src/pkg/a/x.py", False),
+        ("pkg.b", "src/pkg/b/__init__.py", True),
+        ("pkg.b.c", "src/pkg/b/c", True),  # a namespace folder: no __init__.py
+        ("pkg.b.c.w", "src/pkg/b/c/w.py", False),
+    ]
+    assert [file.path for file in listing.files if not file.is_package or file.path.suffix] == [
+        (package / name).resolve() for name in ("__init__.py", "a/__init__.py", "a/x.py", "b/__init__.py", "b/c/w.py")
+    ]
+    assert [(d.file, d.message) for d in listing.diagnostics] == [
+        ("src/pkg/a/broken.py", "broken symbolic link (to gone.py): not read"),
+        ("src/pkg/a/z.py", "links to src/pkg/a/x.py, already read as src/pkg/a/x.py: not read twice"),
+        ("src/pkg/b/pipe.py", "not a regular file (a FIFO): not opened"),
+        ("src/pkg/b/y.py", "links to src/pkg/a/x.py, already read as src/pkg/a/x.py: not read twice"),
+        ("src/pkg/b/again", "links to folder src/pkg/a, already read as src/pkg/a: not read twice"),
+        ("src/pkg/up", "links to folder src, which holds the package: not followed"),
+    ]

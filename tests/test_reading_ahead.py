@@ -4,11 +4,12 @@ worker, and a reading ahead that does not match the validated settings is droppe
 from __future__ import annotations
 
 import multiprocessing
+import shutil
 from pathlib import Path
 
 import pytest
 
-from domain_atlas.adapters import cli
+from domain_atlas.adapters import cli, commands
 from domain_atlas.adapters.composition import analyse_service, file_cache, model_json
 from domain_atlas.discovery import fact_reading, reading_ahead, shared_reading
 from domain_atlas.discovery.service_files import discover_files
@@ -109,18 +110,42 @@ def test_a_listing_that_fails_in_the_worker_is_reported_by_the_service(tmp_path:
     assert not multiprocessing.active_children()
 
 
-def test_a_file_changed_after_it_was_hashed_is_read_as_it_is_now_and_cached_under_no_old_key(tmp_path: Path):
+def test_a_file_changed_after_it_was_listed_is_read_and_cached_as_it_is_now(tmp_path: Path):
     source = tmp_path / "src" / "shop"
     source.mkdir(parents=True)
     (source / "__init__.py").write_text("")
     (source / "orders.py").write_text("class Order:\n    pass\n")
     files = discover_files(ServiceSpec("shop", (tmp_path / "src",)))[1]
-    hashed = fact_reading.hash_files(files)
-    (source / "orders.py").write_text("class Invoice:\n    pass\n")  # edited between hashing and reading
-    cache = file_cache(tmp_path / "cache")
-    facts = fact_reading.PendingFacts(files, cache, hashed).facts()
-    symbols = facts["shop.orders"].symbols
-    assert symbols is not None and [found.name for found in symbols.classes] == ["Invoice"]
-    assert cache.disk is not None and cache.disk.database.exists()
-    stale = cache.disk_key(files[1], hashed[1][1])
-    assert stale is not None and cache.disk.get(stale) is None, "the old digest must not name the new facts"
+    for contents in (True, False):  # listed with its digest (a cache to look up), or with its size only
+        listed = fact_reading.hash_files(files, contents)
+        (source / "orders.py").write_text("class Invoice:\n    pass\n")  # edited between listing and reading
+        cache = file_cache(tmp_path / f"cache-{contents}")
+        facts = fact_reading.PendingFacts(files, cache, listed).facts()
+        symbols = facts["shop.orders"].symbols
+        assert symbols is not None and [found.name for found in symbols.classes] == ["Invoice"]
+        now = facts["shop.orders"].digest
+        fresh = cache.disk_key(files[1], now)
+        assert cache.disk is not None and fresh is not None and cache.disk.get(fresh) == facts["shop.orders"]
+        if contents:
+            stale = cache.disk_key(files[1], listed[1][1])
+            assert stale is not None and cache.disk.get(stale) is None, "the old digest must not name the new facts"
+        (source / "orders.py").write_text("class Order:\n    pass\n")
+
+
+def test_a_file_a_worker_read_is_among_the_inputs_a_replay_checks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], workers: None
+):
+    """The run cache replays a result only while every file read is unchanged, those read by a worker included."""
+    source = tmp_path / "src"
+    shutil.copytree(EXAMPLE, source)
+    analysed: list[bool] = []
+    real = commands.analyse
+    monkeypatch.setattr(commands, "analyse", lambda *args, **kwargs: analysed.append(True) or real(*args, **kwargs))
+    monkeypatch.chdir(tmp_path)
+    first = export(tmp_path, capsys, "src", "--cache-dir", "cache")
+    assert export(tmp_path, capsys, "src", "--cache-dir", "cache") == first and analysed == [True], "replayed"
+    biggest = max(source.rglob("*.py"), key=lambda path: path.stat().st_size)  # read first, by the worker
+    biggest.write_text(biggest.read_text() + "\n\nclass AddedByTheTest:\n    pass\n")
+    again = export(tmp_path, capsys, "src", "--cache-dir", "cache")
+    assert analysed == [True, True], "a file changed: analysed again, not replayed"
+    assert again != first  # its line count, at least

@@ -255,3 +255,47 @@ def commands_arguments(arguments: list[str]):
     from domain_atlas.adapters.command_line import parser
 
     return parser().parse_args([*arguments, "--no-cache"])
+
+
+def test_the_code_fingerprint_follows_every_code_file_and_nothing_else(tmp_path: Path, monkeypatch):
+    from domain_atlas.discovery import run_results
+
+    package = tmp_path / "domain_atlas"
+    files = {
+        "__init__.py": "",
+        "discovery/run_results.py": "",
+        "rendering/templates/page.md.j2": "{{ x }}",
+        "schema/model-1.schema.json": "{}",
+        "assets/site.js": "var x;",
+        "discovery/__pycache__/run_results.cpython-311.pyc": "",
+        "README.txt": "",
+    }
+    for name, text in files.items():
+        (package / name).parent.mkdir(parents=True, exist_ok=True)
+        (package / name).write_text(text)
+    monkeypatch.setattr(run_results, "__file__", str(package / "discovery" / "run_results.py"))
+    fingerprint = run_results.code_fingerprint.__wrapped__
+    first = fingerprint()
+    for unrelated in ("assets/site.js", "discovery/__pycache__/run_results.cpython-311.pyc", "README.txt"):
+        (package / unrelated).write_text("changed")
+    assert fingerprint() == first
+    seen = {first}
+    for name in ("__init__.py", "rendering/templates/page.md.j2", "schema/model-1.schema.json"):
+        (package / name).write_text((package / name).read_text() + "changed")
+        seen.add(fingerprint())
+    (package / "rendering" / "templates" / "page.md.j2").rename(package / "rendering" / "templates" / "other.md.j2")
+    seen.add(fingerprint())
+    assert len(seen) == 5
+
+
+@pytest.mark.parametrize("name", [b"caf\xc3\xa9", b"caf\xe9"])  # UTF-8; an undecodable byte, held as a surrogate
+def test_a_run_under_a_folder_with_a_non_ascii_name_is_kept_and_replayed(tmp_path: Path, monkeypatch, capsys, name):
+    folder = tmp_path / os.fsdecode(name)
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    monkeypatch.delenv("DOMAIN_ATLAS_CACHE_DIR", raising=False)
+    make_project(folder)
+    runs = Runs(monkeypatch, capsys)
+    first = runs("export", "src")
+    assert runs("export", "src") == first
+    assert runs.analysed == 1

@@ -60,13 +60,14 @@ class DiskCache(Generic[T]):
         self.database = folder / DATABASE
         self.codec = codec
         self.max_entries = max_entries
-        self._salt = hashlib.sha256(f"{_FORMAT}\n{codec.shape}\n{salt}".encode()).hexdigest()
+        # What every key of this cache starts from: a worker process that writes entries makes their keys with it.
+        self.salt = hashlib.sha256(f"{_FORMAT}\n{codec.shape}\n{salt}".encode()).hexdigest()
         self._used: set[str] = set()
         self._written = 0
         self.errors: list[str] = []
 
     def key(self, *parts: str) -> str:
-        return hashlib.sha256("\0".join((self._salt, *parts)).encode("utf-8", "surrogatepass")).hexdigest()
+        return entry_key(self.salt, *parts)
 
     def get(self, key: str) -> T | None:
         return self.get_many([key]).get(key)
@@ -132,6 +133,11 @@ class DiskCache(Generic[T]):
             f"DELETE FROM facts WHERE rowid IN ({oldest})", (now, excess + self.max_entries // 10)
         )
         return max(deleted.rowcount, 0)
+
+
+def entry_key(salt: str, *parts: str) -> str:
+    """The key of the entry for what `parts` name, in the cache whose `DiskCache.salt` is `salt`."""
+    return hashlib.sha256("\0".join((salt, *parts)).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _count(connection: sqlite3.Connection) -> int:

@@ -9,14 +9,17 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import os
+import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from domain_atlas import __version__
+from domain_atlas.discovery import observed_inputs
 from domain_atlas.discovery.disk_cache import DiskCache, close_connections, source_fingerprint, write_entries
 from domain_atlas.discovery.fact_codec import Codec, encode
-from domain_atlas.discovery.file_cache import FileCache
+from domain_atlas.discovery.file_cache import FileCache, disk_key
 from domain_atlas.discovery.file_facts import EXTRACTORS, NAMESPACE_PACKAGE, read_module, unreadable
 from domain_atlas.discovery.module_facts import ModuleFacts
 from domain_atlas.discovery.shared_reading import SharedReading, WorkerPool, processes
@@ -50,11 +53,13 @@ PARALLEL_FROM = 200
 # re-scanning every fact already read, which made reading Django 3x slower (measured).
 _COLLECT_EVERY = 100
 
-# A file to read: its bytes (None: read by whichever process reads it) and their sha256 and size, its disk cache key.
-Job = tuple[SourceFile, bytes | None, str, int, str | None]
-# What hashing found at a file: ("file", its sha256, its size), ("unreadable", why, 0), or ("folder", "", 0) for a
-# namespace package (no file of its own).
+# A file to read: its bytes and their sha256 (None and "": read and hashed by whichever process reads it), its size.
+Job = tuple[SourceFile, bytes | None, str, int]
+# What listing found at a file: ("file", its sha256 or "" when not hashed, its size), ("unreadable", why, 0), or
+# ("folder", "", 0) for a namespace package (no file of its own).
 Hashed = tuple[str, str, int]
+# Where the facts read are written: the disk cache's database and the salt of its keys (None: nowhere).
+Destination = tuple[Path, str] | None
 
 
 @contextlib.contextmanager
@@ -69,36 +74,32 @@ def young_collections_only() -> Iterator[None]:
             gc.enable()
 
 
-def _read_batch(jobs: Sequence[Job], database: Path | None) -> list[tuple[ModuleFacts, str]]:
+def _read_batch(jobs: Sequence[Job], destination: Destination) -> list[tuple[ModuleFacts, str]]:
     """Facts of each job and the error met writing them to the disk cache ("" when written or not asked).
 
-    The batch's entries are written at its end, in one transaction.
+    The batch's entries are written at its end, in one transaction, each keyed by the bytes it was read from.
     """
     results = []
     entries = []
     with young_collections_only():
-        for index, (file, raw, digest, _, key) in enumerate(jobs):
-            if raw is None:
-                facts, key = _read_again(file, digest, key)
-            else:
-                facts = read_module(file, raw, digest)
-            if database is not None and key:
-                entries.append((key, encode(facts)))
+        for index, (file, raw, digest, _) in enumerate(jobs):
+            facts = _read_now(file) if raw is None else read_module(file, raw, digest)
+            if destination is not None and facts.digest:
+                entries.append((disk_key(destination[1], file, facts.digest), encode(facts)))
             results.append(facts)
             if index % _COLLECT_EVERY == _COLLECT_EVERY - 1:
                 gc.collect(1)  # what reading leaves in cycles, collected young (22 MiB less peak on Django, measured)
-    error = write_entries(database, entries) if database is not None else ""
+    error = write_entries(destination[0], entries) if destination is not None else ""
     return [(facts, error) for facts in results]
 
 
-def _read_again(file: SourceFile, digest: str, key: str | None) -> tuple[ModuleFacts, str | None]:
-    """The facts of a file hashed earlier by another process, and the disk cache key to keep them under: none when
-    the file changed since (its facts then describe the bytes read now, and belong under no key computed before)."""
+def _read_now(file: SourceFile) -> ModuleFacts:
+    """The facts of a file another process listed: as it is now, even if it changed since (its digest says so)."""
     try:
-        raw, now = read_hashed_file(file.path)
+        raw, digest = read_hashed_file(file.path)
     except UnreadableFile as error:
-        return unreadable(file, str(error)), None
-    return read_module(file, raw, now), key if now == digest else None
+        return unreadable(file, str(error))
+    return read_module(file, raw, digest)
 
 
 def _size(job: Job) -> int:
@@ -109,10 +110,21 @@ def _size(job: Job) -> int:
 _LOAD_AT_ONCE = 100
 
 
-def hash_files(files: Sequence[SourceFile]) -> list[Hashed]:
-    """What is at each file (see `Hashed`): a worker process lists and hashes a service's files this way while the
-    command line loads its code (reading_ahead.py)."""
-    return [_hashed(file)[0] for file in files]
+def hash_files(files: Sequence[SourceFile], contents: bool = True) -> list[Hashed]:
+    """What is at each file (see `Hashed`): a worker process lists a service's files this way while the command
+    line loads its code (reading_ahead.py). Without `contents`, only their sizes (nothing cached to look up: each
+    file is hashed as it is read)."""
+    if contents:
+        return [_hashed(file)[0] for file in files]
+    return [_sized(file) for file in files]
+
+
+def _sized(file: SourceFile) -> Hashed:
+    try:
+        status = os.stat(file.path)
+    except OSError:
+        return ("file", "", 0)  # read as any other: why it cannot be is said then
+    return ("folder", "", 0) if stat.S_ISDIR(status.st_mode) else ("file", "", status.st_size)
 
 
 def _hashed(file: SourceFile) -> tuple[Hashed, bytes | None]:
@@ -139,9 +151,11 @@ def _load_cached(
             found[file.module] = unreadable(file, digest)
         else:
             read.append((file, raw, digest, size))
+    unhashed = [job for job in read if not job[2]]  # listed without their contents: nothing cached to look up
+    read = [job for job in read if job[2]]
     with young_collections_only():  # loading from disk makes tens of thousands of objects, and no garbage
         loaded = cache.load_many([(file, digest) for file, _, digest, _ in read])
-    missing = []
+    missing = unhashed
     for job, cached in zip(read, loaded, strict=True):
         if cached is None:
             missing.append(job)
@@ -169,15 +183,14 @@ class PendingFacts:
         for start in range(0, len(files), _LOAD_AT_ONCE):
             chunk = hashed[start : start + _LOAD_AT_ONCE] if hashed is not None else None
             missing.extend(_load_cached(files[start : start + _LOAD_AT_ONCE], chunk, cache, self._found))
-        self._jobs: list[Job] = [
-            (file, raw, digest, size, cache.disk_key(file, digest)) for file, raw, digest, size in missing
-        ]
-        self._database = cache.disk.database if cache.disk is not None else None
+        self._jobs: list[Job] = missing
+        disk = cache.disk
+        self._destination: Destination = (disk.database, disk.salt) if disk is not None else None
         self._shared: SharedReading[Job, tuple[ModuleFacts, str]] | None = None
         self._idle = workers  # closed by `facts` or `cancel` (this may run on one of the pool's own threads)
         if len(self._jobs) >= PARALLEL_FROM and processes() > 1:
             # Worker processes start on the first batches now; this process joins them in `facts`.
-            read = functools.partial(_read_batch, database=self._database)
+            read = functools.partial(_read_batch, destination=self._destination)
             close_connections()  # a forked worker must not inherit an open database (SQLite's rule), even unused
             self._shared = SharedReading(self._jobs, read, _size, workers)
             self._idle = None
@@ -198,16 +211,18 @@ class PendingFacts:
             with young_collections_only():  # facts coming back from workers: tens of thousands of objects
                 results = self._shared.finish(done)
         else:
-            results = _read_batch(self._jobs, self._database)
+            results = _read_batch(self._jobs, self._destination)
         if progress is not None:
             progress("files read", len(files), len(files))
-        for (file, _, digest, _, key), (facts, problem) in zip(self._jobs, results, strict=True):
+        for (file, raw, _, _), (facts, problem) in zip(self._jobs, results, strict=True):
             found[file.module] = facts
-            if facts.digest != digest:  # changed since it was hashed, or gone (see `_read_again`): kept nowhere
-                continue
-            cache.store(file, digest, facts, on_disk=True)
-            if cache.disk is not None and key:
-                cache.disk.written_elsewhere([key], problem)
+            if not facts.digest:
+                continue  # unreadable: cached nowhere
+            if raw is None:  # read by whichever process read it: recorded here with the run's other inputs
+                observed_inputs.file_read(file.path, b"", facts.digest)
+            cache.store(file, facts.digest, facts, on_disk=True)
+            if cache.disk is not None:
+                cache.disk.written_elsewhere([disk_key(cache.disk.salt, file, facts.digest)], problem)
         if cache.disk is not None:
             cache.disk.prune()
         return found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from domain_atlas.discovery.disk_cache import DiskCache
+from domain_atlas.discovery.disk_cache import DiskCache, entry_key
 from domain_atlas.discovery.module_facts import ModuleFacts
 from domain_atlas.discovery.source_files import SourceFile
 
@@ -78,5 +78,11 @@ def _memory_key(file: SourceFile, digest: str) -> tuple[str, str]:
 
 
 def _disk_key(disk: DiskCache[ModuleFacts], file: SourceFile, digest: str) -> str:
+    return disk_key(disk.salt, file, digest)
+
+
+def disk_key(salt: str, file: SourceFile, digest: str) -> str:
+    """The disk cache key of `file`'s facts at `digest`, in the cache whose salt is `salt` (a worker process has the
+    salt, not the cache)."""
     # The module name and displayed path end up in the facts (diagnostics, symbols); the content is the digest.
-    return disk.key(file.module, file.display_path, file.path.name, digest)
+    return entry_key(salt, file.module, file.display_path, file.path.name, digest)

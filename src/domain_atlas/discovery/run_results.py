@@ -7,8 +7,9 @@ everything else it depends on: this code, Python and the libraries' versions, th
 and the settings. A later run with the same key replays the result once every file read has the same bytes, every
 folder listed the same entries and every probed path the same kind; otherwise it runs in full and stores anew.
 
-Standard library only, so a replay imports nothing heavy. Entries are JSON (never executed) plus the output bytes,
-checked against the digest the JSON records; anything unreadable or inconsistent is ignored and rewritten.
+A replay needs the standard library only, so it imports nothing heavy. Entries are JSON (never executed) plus the
+output bytes, checked against the digest the JSON records; anything unreadable or inconsistent is ignored and
+rewritten.
 """
 
 from __future__ import annotations
@@ -58,14 +59,27 @@ def code_fingerprint() -> str:
     digest = hashlib.sha256()
     for folder, folders, names in os.walk(package):
         folders[:] = sorted(name for name in folders if name not in ("__pycache__", "assets"))
+        inside = os.path.relpath(folder, package)  # once per folder, not per file (a third of the cost)
         for name in sorted(names):
             if not name.endswith(CODE_SUFFIXES):
                 continue
-            path = os.path.join(folder, name)
-            digest.update(os.path.relpath(path, package).encode("utf-8", "surrogateescape") + b"\0")
-            with contextlib.suppress(OSError), open(path, "rb") as stream:
-                digest.update(hashlib.sha256(stream.read()).digest())
+            relative = name if inside == os.curdir else os.path.join(inside, name)
+            digest.update(relative.encode("utf-8", "surrogateescape") + b"\0")
+            with contextlib.suppress(OSError):
+                digest.update(hashlib.sha256(_file_bytes(os.path.join(folder, name))).digest())
     return digest.hexdigest()
+
+
+def _file_bytes(path: str) -> bytes:
+    """A file's bytes, read without a file object (one each cost the fingerprint another 0.4 ms)."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        parts = [os.read(descriptor, os.fstat(descriptor).st_size + 1)]
+        while parts[-1]:
+            parts.append(os.read(descriptor, 1 << 16))
+    finally:
+        os.close(descriptor)
+    return parts[0] if len(parts) == 2 else b"".join(parts)
 
 
 @functools.cache
@@ -121,11 +135,22 @@ def remember(folder: Path, key: str, observed: Observed, recorded_at_ns: int, re
         _create_folder(meta_path.parent)
         # The output first: a meta entry never points at an output not yet whole.
         write_atomically(output_path, result.output)
-        write_atomically(meta_path, json.dumps(document, sort_keys=True).encode("utf-8", "surrogateescape"))
+        write_atomically(meta_path, _json_bytes(document))
         _prune(meta_path.parent)
     except OSError as error:
         return f"cannot keep this run's result in {folder}: {error.strerror or error}"
     return ""
+
+
+def _json_bytes(document: dict[str, Any]) -> bytes:
+    """The entry as JSON, written by orjson: 0.1 ms for Django's 3,300 paths where `json` took 1.7 ms, after the
+    run. The standard library writes what orjson refuses (a path with an undecodable byte, held as a surrogate)."""
+    import orjson  # loaded by the facts cache of every run that stores its result; a replay never needs it
+
+    try:
+        return orjson.dumps(document, option=orjson.OPT_SORT_KEYS)
+    except orjson.JSONEncodeError:
+        return json.dumps(document, sort_keys=True).encode("utf-8", "surrogateescape")
 
 
 def _paths(folder: Path, key: str) -> tuple[Path, Path]:

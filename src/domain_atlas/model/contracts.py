@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Contract:
+    """One import-linter contract, where it is written, and the modules it names."""
+
     name: str
     type: str  # "layers", "independence", "forbidden" or "acyclic_siblings"
     file: str

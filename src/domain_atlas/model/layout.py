@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, order=True)
 class ContextReading:
+    """One bounded context as read, the packages it owns, and why."""
+
     name: str
     packages: tuple[str, ...]
     shared_kernel: bool
@@ -49,6 +51,8 @@ class Doubt:
 
 @dataclass(frozen=True)
 class LayoutReading:
+    """Every decision about the service's contexts and layers."""
+
     contexts: tuple[ContextReading, ...] = ()
     layers: tuple[LayerReading, ...] = ()
     composition_roots: tuple[LayerReading, ...] = ()

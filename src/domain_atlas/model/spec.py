@@ -48,6 +48,8 @@ class ElementOverride:
 
 @dataclass(frozen=True)
 class ServiceSpec:
+    """One service to analyse: where its code is, which packages, and the settings that apply to it."""
+
     name: str
     source_roots: tuple[Path, ...]
     packages: tuple[str, ...] = ()
