@@ -111,7 +111,7 @@ def _module_facts(file: SourceFile, raw: bytes, text: str, digest: str, diagnost
     return ModuleFacts(
         digest=digest,
         outcome=parsed.outcome,
-        imports=collect_imports(parsed.tree),
+        imports=collect_imports(parsed.tree, parsed.text),
         symbols=symbols,
         diagnostics=tuple(sorted({*diagnostics, *problems, *more_problems})),
         lines=text.count("\n") + 1,

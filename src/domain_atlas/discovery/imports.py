@@ -7,6 +7,7 @@ architecture check must see both, so the statements are read from the tree direc
 from __future__ import annotations
 
 import ast
+from bisect import bisect_left
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
@@ -42,10 +43,27 @@ _BLOCKS = {
     if isinstance(kind, type) and issubclass(kind, ast.AST)
 }
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+_DEFINITIONS = frozenset({*_FUNCTIONS, ast.ClassDef})
 _Import, _ImportFrom, _If = ast.Import, ast.ImportFrom, ast.If
 
 
-def _collect(statements: list[Any], in_function: bool, type_checking: bool, found: list[RawImport]) -> None:
+def _import_lines(text: str) -> list[int]:
+    """The numbers of the lines holding the word `import` (in code or not), in order."""
+    lines: list[int] = []
+    line, counted = 1, 0
+    at = text.find("import")
+    while at != -1:
+        line += text.count("\n", counted, at)
+        counted = at
+        if not lines or lines[-1] != line:
+            lines.append(line)
+        at = text.find("import", at + 6)
+    return lines
+
+
+def _collect(
+    statements: list[Any], in_function: bool, type_checking: bool, found: list[RawImport], lines: list[int] | None
+) -> None:
     for node in statements:
         kind = type(node)
         if kind is _Import:
@@ -61,20 +79,31 @@ def _collect(statements: list[Any], in_function: bool, type_checking: bool, foun
                 )
             )
         elif kind is _If and _is_type_checking_test(node.test):
-            _collect(node.body, in_function, True, found)
-            _collect(node.orelse, in_function, type_checking, found)
+            _collect(node.body, in_function, True, found, lines)
+            _collect(node.orelse, in_function, type_checking, found, lines)
+        elif lines is not None and kind in _DEFINITIONS and not _holds_a_line(node, lines):
+            continue  # an import statement says `import` on one of its lines: none of this class's or function's does
         else:
             nested = in_function or kind in _FUNCTIONS
             for block in _BLOCKS.get(kind, ()):
                 inner = getattr(node, block)
                 if inner:
-                    _collect(inner, nested, type_checking, found)
+                    _collect(inner, nested, type_checking, found, lines)
 
 
-def collect_imports(tree: ast.Module) -> tuple[RawImport, ...]:
-    """Every import statement, in source order: all branches, inside functions, under `TYPE_CHECKING`."""
+def _holds_a_line(node: ast.stmt, lines: list[int]) -> bool:
+    at = bisect_left(lines, node.lineno)
+    return at < len(lines) and lines[at] <= (node.end_lineno or node.lineno)
+
+
+def collect_imports(tree: ast.Module, text: str | None = None) -> tuple[RawImport, ...]:
+    """Every import statement, in source order: all branches, inside functions, under `TYPE_CHECKING`.
+
+    `text`, the source `tree` was parsed from, lets the walk skip the classes and functions where no line says
+    `import` (96% of Django's functions: the walk took half the time).
+    """
     found: list[RawImport] = []
-    _collect(tree.body, False, False, found)
+    _collect(tree.body, False, False, found, None if text is None else _import_lines(text))
     return tuple(found)
 
 
