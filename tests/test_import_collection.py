@@ -42,3 +42,10 @@ def test_a_function_is_skipped_only_when_none_of_its_lines_says_import():
     tree = ast.parse(SOURCE)
     # Told that no line says `import`, the walk skips every class and function: only the module's own import is left.
     assert [i.module for i in collect_imports(tree, "no such word")] == ["os"]
+
+
+def test_lines_that_end_in_a_carriage_return_alone_are_counted_as_python_counts_them():
+    for ending in ("\r", "\r\n"):
+        text = SOURCE.replace("\n", ending)
+        tree = ast.parse(text)
+        assert collect_imports(tree, text) == collect_imports(tree) and len(collect_imports(tree)) == 3

@@ -49,6 +49,8 @@ _Import, _ImportFrom, _If = ast.Import, ast.ImportFrom, ast.If
 
 def _import_lines(text: str) -> list[int]:
     """The numbers of the lines holding the word `import` (in code or not), in order."""
+    if "\r" in text:  # a line may end in `\r` alone, which Python counts as a line as it does `\n`
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines: list[int] = []
     line, counted = 1, 0
     at = text.find("import")
