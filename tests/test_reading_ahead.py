@@ -4,6 +4,7 @@ worker, and a reading ahead that does not match the validated settings is droppe
 from __future__ import annotations
 
 import multiprocessing
+import os
 import shutil
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from domain_atlas.discovery.service_files import discover_files
 from domain_atlas.discovery.source_files import MissingPackageError
 from domain_atlas.model import ServiceSpec
 from tests.helpers import REPO_ROOT
+from tests.test_disk_cache import entries
 
 EXAMPLE = REPO_ROOT / "examples" / "billing-platform" / "src"
 
@@ -149,3 +151,21 @@ def test_a_file_a_worker_read_is_among_the_inputs_a_replay_checks(
     again = export(tmp_path, capsys, "src", "--cache-dir", "cache")
     assert analysed == [True, True], "a file changed: analysed again, not replayed"
     assert again != first  # its line count, at least
+
+
+def test_what_this_process_read_is_written_once_it_has_no_batch_left_and_its_error_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: None
+):
+    """This process writes its own entries while the worker finishes its last batches: a failure still says so."""
+    here = os.getpid()
+    real = fact_reading.write_entries
+
+    def full_here(database: Path, entries: list[tuple[str, object]]) -> str:
+        return "disk full (made by the test)" if os.getpid() == here and entries else real(database, entries)
+
+    monkeypatch.setattr(fact_reading, "write_entries", full_here)
+    cache = file_cache(tmp_path / "cache")
+    analyse_service(ServiceSpec("Billing", (EXAMPLE,), base=REPO_ROOT), cache)
+    assert cache.disk is not None and len(cache.disk.errors) == 1 and "disk full" in cache.disk.errors[0]
+    written = len(entries(tmp_path / "cache"))
+    assert 0 < written < cache.misses, "the worker's entries written, not this process's"

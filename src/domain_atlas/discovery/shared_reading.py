@@ -100,16 +100,30 @@ class SharedReading(Generic[J, R]):
         with self._lock:
             return self._claims.take(from_front=False)
 
-    def finish(self, done: Callable[[int], None] | None = None) -> list[R]:
-        """Every job's result, in the jobs' order: the batches no worker has been handed are read here."""
+    def finish(
+        self,
+        done: Callable[[int], None] | None = None,
+        read_here: Callable[[Sequence[J]], list[R]] | None = None,
+        then: Callable[[list[int], list[R]], None] | None = None,
+    ) -> list[R]:
+        """Every job's result, in the jobs' order: the batches no worker has been handed are read here.
+
+        `read_here` reads them instead of `read_batch`; `then` is given the jobs read here and their results once no
+        batch is left, while the workers finish their last ones (this process would only wait for them).
+        """
         jobs = self._jobs
+        read_here = read_here or self._read_batch
         found: dict[int, R] = {}
+        here: list[int] = []
         with self._open:
             try:
                 while batch := self._take_from_back():
-                    found.update(zip(batch, self._read_batch([jobs[i] for i in batch]), strict=True))
+                    found.update(zip(batch, read_here([jobs[i] for i in batch]), strict=True))
+                    here.extend(batch)
                     if done is not None:
                         done(len(found) + self._finished_elsewhere())
+                if then is not None:
+                    then(here, [found[index] for index in here])
                 for batch, future in list(self._handed):
                     found.update(zip(batch, future.result(), strict=True))
             except BaseException:  # Ctrl-C, say: the workers must not go on reading the batches left
