@@ -53,7 +53,7 @@ PARALLEL_FROM = 200
 # re-scanning every fact already read, which made reading Django 3x slower (measured).
 _COLLECT_EVERY = 100
 
-# A file to read: its bytes and their sha256 (None and "": read and hashed by whichever process reads it), its size.
+# A file to read: its bytes (None: read by whichever process reads it), their sha256 ("": not hashed yet), its size.
 Job = tuple[SourceFile, bytes | None, str, int]
 # What listing found at a file: ("file", its sha256 or "" when not hashed, its size), ("unreadable", why, 0), or
 # ("folder", "", 0) for a namespace package (no file of its own).
