@@ -236,7 +236,7 @@ class PendingFacts:
             if not facts.digest:
                 continue  # unreadable: cached nowhere
             if raw is None:  # read by whichever process read it: recorded here with the run's other inputs
-                observed_inputs.file_read(file.path, b"", facts.digest)
+                observed_inputs.file_hashed(file.path, facts.digest)
             cache.store(file, facts.digest, facts, on_disk=True)
             if cache.disk is not None:
                 cache.disk.written_elsewhere([disk_key(cache.disk.salt, file, facts.digest)], problem)

@@ -62,9 +62,15 @@ def seen_elsewhere(seen: Observed) -> None:
 
 def file_read(path: StrPath, data: bytes, digest: str | None = None) -> None:
     """`data` was read from `path`; `digest` is its sha256 when the reader already has it (no second hashing)."""
+    if _ACTIVE.get():
+        file_hashed(path, digest or hashlib.sha256(data).hexdigest())
+
+
+def file_hashed(path: StrPath, digest: str) -> None:
+    """A file whose bytes had sha256 `digest` was read from `path` (by another process, say)."""
     active = _ACTIVE.get()
     if active:
-        absolute, digest = os.path.abspath(path), digest or hashlib.sha256(data).hexdigest()
+        absolute = os.path.abspath(path)
         for observed in active:
             observed.files[absolute] = digest
 
